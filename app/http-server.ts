@@ -1,0 +1,44 @@
+/**
+ * The web server: Express serving the Remix build, with the app's services in every loader's
+ * context. A taken port is reported as such, and SIGINT/SIGTERM close everything cleanly.
+ */
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createAppServices } from "../server/app-services";
+import { config } from "../server/config/config";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+async function main(): Promise<void> {
+  const cfg = config();
+  const services = createAppServices(cfg);
+  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  const handleRemix = createRequestHandler({ build, getLoadContext: (req) => ({ services, remoteAddress: req.socket.remoteAddress }) });
+  app.all("*", (req, res, next) => {
+    handleRemix(req, res, next).catch(next);
+  });
+
+  const server = app.listen(cfg.PORT, () => console.log(`web: http://localhost:${cfg.PORT} (server ${cfg.SERVER_NAME})`));
+  server.on("error", (err: NodeJS.ErrnoException) => {
+    console.error(err.code === "EADDRINUSE" ? `web: port ${cfg.PORT} is already taken; set PORT to another one` : `web: ${err.message}`);
+    process.exit(1);
+  });
+  const stop = () => {
+    server.close();
+    void services.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`web: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { roles } from "../server/auth/roles";
+import { serverCaller } from "./trpc.server";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "dqmflow" }];
+
+const THEME_COOKIE = "dqmflow_theme";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const me = await serverCaller(context, request).health.me();
+  const theme = /(?:^|;\s*)dqmflow_theme=light/.test(request.headers.get("cookie") ?? "") ? "light" : "dark";
+  return { me, theme, serverName: context.services.config.SERVER_NAME, authMode: context.services.config.AUTH_MODE };
+}
+
+function toggleTheme() {
+  const html = document.documentElement;
+  const next = html.dataset.theme === "light" ? "dark" : "light";
+  html.dataset.theme = next;
+  document.cookie = `${THEME_COOKIE}=${next}; Path=/; SameSite=Lax; Max-Age=31536000`;
+}
+
+function TopBar() {
+  const { me, serverName, authMode } = useLoaderData<typeof loader>();
+  const location = useLocation();
+  return (
+    <header className="top">
+      <span className="brand">dqmflow</span>
+      <nav aria-label="Main">
+        <NavLink to="/" end>Overview</NavLink>
+      </nav>
+      <span className="spacer" />
+      <span className="who">
+        <span title="server">{serverName}</span>·
+        {authMode === "local" ? (
+          <Form method="post" action="/identity" reloadDocument>
+            <input type="hidden" name="back" value={location.pathname + location.search} />
+            <label>
+              acting as{" "}
+              <select name="role" defaultValue={me.role} aria-label="Role" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+                {roles.map((r) => (
+                  <option key={r} value={r}>{r}</option>
+                ))}
+              </select>
+            </label>
+          </Form>
+        ) : (
+          <span>{me.user} ({me.role})</span>
+        )}
+        <button type="button" onClick={toggleTheme} aria-label="Toggle light or dark theme">◐</button>
+      </span>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" data-theme="dark">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { theme } = useLoaderData<typeof loader>();
+  return (
+    <div data-theme-root={theme}>
+      <script dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(theme)}` }} />
+      <TopBar />
+      <main>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) ? `${error.status} ${typeof error.data === "string" ? error.data : error.statusText}` : error instanceof Error ? error.message : "unknown error";
+  return (
+    <main>
+      <div className="error-box" role="alert">
+        <h1>Something went wrong</h1>
+        <p>{message}</p>
+        <p><a href="/">Back to the overview</a></p>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+/** Local mode only: the developer picks the role they act as (stored in a cookie). */
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { LOCAL_ROLE_COOKIE } from "../../server/auth/identity";
+import { roles } from "../../server/auth/roles";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  if (context.services.config.AUTH_MODE !== "local") return new Response("identity is set by the SSO proxy", { status: 403 });
+  const form = await request.formData();
+  const role = form.get("role");
+  if (typeof role !== "string" || !(roles as readonly string[]).includes(role)) {
+    return new Response(`unknown role '${typeof role === "string" ? role : "(a file)"}': one of ${roles.join(", ")}`, { status: 400 });
+  }
+  const back = form.get("back");
+  const target = typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
+  return redirect(target, { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=${role}; Path=/; SameSite=Lax; HttpOnly` } });
+}

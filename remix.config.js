@@ -1,0 +1,8 @@
+/** Remix 2, classic compiler. The server bundle is ESM and imports node_modules at run time. */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.*"],
+  serverModuleFormat: "esm",
+  serverPlatform: "node",
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true, v3_lazyRouteDiscovery: true, v3_singleFetch: true },
+  watchPaths: ["server/**/*", "charts/**/*", "db/**/*"],
+};

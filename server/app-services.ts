@@ -1,0 +1,36 @@
+/**
+ * The long-lived dependencies of a server process (database pool, Temporal client, config),
+ * created once and handed to tRPC contexts and activities.
+ */
+import type { Client } from "@temporalio/client";
+import type { AppConfig } from "./config/config";
+import { createDb, type Db } from "../db/pool";
+import { createTemporalClient } from "../workflows/client";
+
+export interface AppServices {
+  readonly config: AppConfig;
+  readonly db: Db;
+  /** Connects on first use and again after a failed attempt, so a late Temporal is picked up. */
+  temporal(): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export function createAppServices(config: AppConfig): AppServices {
+  const db = createDb(config.DATABASE_URL);
+  let client: Promise<Client> | undefined;
+  return {
+    config,
+    db,
+    temporal() {
+      client ??= createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE).catch((err: unknown) => {
+        client = undefined;
+        throw err;
+      });
+      return client;
+    },
+    async close() {
+      await db.destroy();
+      if (client) await (await client.catch(() => undefined))?.connection.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Who is calling. In production an authenticating proxy in front of the app (as CERN SSO's
+ * proxies do) sets the user and e-group headers; they are believed only when the request
+ * comes from a configured proxy address. In local mode a developer picks a role.
+ */
+import type { AppConfig } from "../config/config";
+import { type Role, roles, strongestRole } from "./roles";
+
+export interface Identity {
+  readonly user: string;
+  readonly role: Role;
+  readonly groups: readonly string[];
+  readonly via: "proxy" | "local" | "anonymous";
+}
+
+export const USER_HEADER = "x-forwarded-user";
+export const GROUPS_HEADER = "x-forwarded-groups";
+/** Local mode: the developer's chosen role, as a cookie set by the identity picker or a header. */
+export const LOCAL_ROLE_COOKIE = "dqmflow_role";
+export const LOCAL_ROLE_HEADER = "x-dqmflow-role";
+
+export interface RequestFacts {
+  headers: Headers;
+  remoteAddress: string | undefined;
+}
+
+const anonymous: Identity = { user: "anonymous", role: "viewer", groups: [], via: "anonymous" };
+
+function isRole(s: string | undefined | null): s is Role {
+  return !!s && (roles as readonly string[]).includes(s);
+}
+
+function cookieValue(headers: Headers, name: string): string | undefined {
+  const cookie = headers.get("cookie") ?? "";
+  for (const part of cookie.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+export function identityFromRequest(req: RequestFacts, cfg: Pick<AppConfig, "AUTH_MODE" | "AUTH_TRUSTED_PROXIES" | "AUTH_GROUP_ROLES" | "AUTH_LOCAL_DEFAULT_ROLE">): Identity {
+  if (cfg.AUTH_MODE === "local") {
+    const chosen = req.headers.get(LOCAL_ROLE_HEADER) ?? cookieValue(req.headers, LOCAL_ROLE_COOKIE);
+    const role = isRole(chosen) ? chosen : cfg.AUTH_LOCAL_DEFAULT_ROLE;
+    return { user: `dev-${role}`, role, groups: [], via: "local" };
+  }
+  const trusted = req.remoteAddress !== undefined && cfg.AUTH_TRUSTED_PROXIES.includes(req.remoteAddress);
+  const user = req.headers.get(USER_HEADER);
+  if (!trusted || !user) return anonymous;
+  const groups = (req.headers.get(GROUPS_HEADER) ?? "").split(/[,;]/).map((g) => g.trim()).filter(Boolean);
+  const mapped = groups.flatMap((g) => (cfg.AUTH_GROUP_ROLES[g] ? [cfg.AUTH_GROUP_ROLES[g]] : []));
+  return { user, role: strongestRole(mapped, "viewer"), groups, via: "proxy" };
+}

@@ -1,0 +1,42 @@
+/**
+ * `dqmflow <command> …`: each command lives in its own module under ./commands and is loaded
+ * only when called, so `dqmflow compare` does not pay for the database driver.
+ */
+export interface CliCommand {
+  readonly summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<CliCommand>> = {
+  migrate: async () => (await import("./commands/migrate.js")).migrateCommand,
+  compare: async () => (await import("./commands/compare.js")).compareCommand,
+  bench: async () => (await import("./commands/bench-compare.js")).benchCommand,
+};
+
+/** Registers a command; command modules are listed here so `dqmflow help` can show them all. */
+export function commandNames(): string[] {
+  return Object.keys(commands).sort();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    console.log("usage: dqmflow <command> [options]\n\ncommands:");
+    for (const n of commandNames()) {
+      const cmd = await commands[n]!();
+      console.log(`  ${n.padEnd(14)} ${cmd.summary}`);
+    }
+    return name ? 0 : 1;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`dqmflow: unknown command '${name}'. Commands: ${commandNames().join(", ")}`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest);
+  } catch (err) {
+    console.error(`dqmflow ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The one place dqmflow reads its environment. Every value is validated at start-up and a
+ * wrong one is reported by its variable name.
+ */
+import os from "node:os";
+import { z } from "zod";
+
+const roleSchema = z.enum(["viewer", "shifter", "expert", "admin"]);
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL"),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, "must be host:port"),
+  TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
+  TEMPORAL_UI_URL: z.string().url().default("http://localhost:8233"),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default("dqmflow"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SERVER_NAME: z.string().min(1).default(os.hostname()),
+  /** "proxy": identity from a trusted SSO proxy's headers; "local": a developer picks one. */
+  AUTH_MODE: z.enum(["proxy", "local"]).default("local"),
+  /** Addresses of the authenticating proxy whose identity headers are believed. */
+  AUTH_TRUSTED_PROXIES: z
+    .string()
+    .default("127.0.0.1,::1,::ffff:127.0.0.1")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+  /** e-group → role, e.g. "cms-dqm-shifters:shifter,cms-dqm-experts:expert". */
+  AUTH_GROUP_ROLES: z
+    .string()
+    .default("cms-dqm-viewers:viewer,cms-dqm-shifters:shifter,cms-dqm-experts:expert,cms-dqm-admins:admin")
+    .transform((s, ctx) => {
+      const map: Record<string, z.infer<typeof roleSchema>> = {};
+      for (const pair of s.split(",").filter(Boolean)) {
+        const [group, role] = pair.split(":").map((x) => x.trim());
+        const parsed = roleSchema.safeParse(role);
+        if (!group || !parsed.success) {
+          ctx.addIssue({ code: "custom", message: `entry '${pair}' is not group:role with a role of viewer|shifter|expert|admin` });
+          return z.NEVER;
+        }
+        map[group] = parsed.data;
+      }
+      return map;
+    }),
+  /** Role of the developer identity in local mode when none is chosen. */
+  AUTH_LOCAL_DEFAULT_ROLE: roleSchema.default("shifter"),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates an environment; throws ConfigError naming every wrong variable. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+  throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's configuration, validated once. */
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,87 @@
+import type { PyCall, PyValue } from "./python-literal";
+
+/**
+ * HDQM metric classes (cms-DQM/CentralHDQM backend/metrics/{basic,fits,L1T_metrics}.py) mapped to
+ * this library's registry: constructor arguments become named params. Positional indices of the
+ * fit parameter follow each HDQM TF1 formula's parameter order.
+ */
+
+export interface MappedMetric {
+  readonly function: string;
+  readonly params: Record<string, unknown>;
+}
+
+type Mapper = (a: PyValue[], kw: Record<string, PyValue>) => MappedMetric;
+
+const m = (fn: string, params: Record<string, unknown> = {}): MappedMetric => ({ function: fn, params });
+const arg = (a: PyValue[], kw: Record<string, PyValue>, i: number, name: string, fallback?: PyValue): PyValue | undefined => a[i] ?? kw[name] ?? fallback;
+const nth = <T extends string>(names: readonly T[], i: PyValue | undefined): T | PyValue | undefined => (typeof i === "number" ? (names[i] ?? i) : i);
+const range = (a: PyValue[]): PyValue[] => [a[1] ?? null, a[2] ?? null];
+
+const GAUSS = ["mean", "sigma", "constant"] as const;
+// "[2]*TMath::Landau(x,[0],[1],0)"
+const LANDAU = ["mpv", "sigma", "constant"] as const;
+// ROOT's predefined "landau" is [Constant]*Landau(x,[MPV],[Sigma])
+const ROOT_LANDAU = ["constant", "mpv", "sigma"] as const;
+const LANGAU = ["width", "mp", "area", "gsigma"] as const;
+
+const basic: Record<string, Mapper> = {
+  Mean: () => m("mean"),
+  MeanRMS: () => m("mean", { error: "stdDev" }),
+  StdDev: () => m("stdDev"),
+  MeanYAxis: () => m("mean", { axis: "y" }),
+  MeanZAxis: () => m("mean", { axis: "z" }),
+  RMSXAxis: () => m("stdDev", { axis: "x" }),
+  RMSYAxis: () => m("stdDev", { axis: "y" }),
+  Count: () => m("entries"),
+  MaxBin: () => m("maxBin"),
+  BinCount: (a, kw) => m("binContent", { x: arg(a, kw, 0, "name"), noError: arg(a, kw, 1, "noError", false) }),
+  BinCount2D: (a, kw) => m("binContent", { x: arg(a, kw, 0, "xbin"), y: arg(a, kw, 1, "ybin"), normalizeError: arg(a, kw, 2, "normErr", true) }),
+  BinRatio2D: (a) => m("binRatio2D", { numerator: [a[0], a[1]], denominator: [a[2], a[3]] }),
+  Bin2DRatio: (a, kw) => m("bin2DRatio", { x: arg(a, kw, 0, "xbin"), y: arg(a, kw, 1, "ybin"), normalizeByEntries: arg(a, kw, 2, "normEntries", true) }),
+  Fraction: (a, kw) => m("fractionInRange", { low: arg(a, kw, 0, "low"), high: arg(a, kw, 1, "high") }),
+  Fraction1: (a, kw) => m("fractionInRange", { low: arg(a, kw, 0, "low"), high: arg(a, kw, 1, "high"), complement: true, denominator: "integralWithFlow" }),
+  Ratio: (a, kw) => m("rangeRatio", { low: arg(a, kw, 0, "low"), high: arg(a, kw, 1, "high") }),
+  Ratio1: (a, kw) => m("rangeRatio", { low: arg(a, kw, 0, "low"), high: arg(a, kw, 1, "high"), inverse: true }),
+  FractionInBin: (a, kw) => m("fractionInBin", { bin: arg(a, kw, 0, "bin") }),
+  BinsCount: (a, kw) => m("countFrom", { bin: arg(a, kw, 0, "startBin") }),
+  EntriesCount: (a, kw) => m("countFrom", { x: arg(a, kw, 0, "startValue") }),
+  ProfileMean: () => m("profileMean"),
+  MeanYForXBin: (a, kw) => m("meanYForXBin", { xBin: arg(a, kw, 0, "xbin") }),
+  MeanDiff: () => m("meanDifference"),
+  Kolmogorov: () => m("kolmogorov"),
+  Chi2: () => m("chi2"),
+  NormChi2: () => m("normalizedChi2"),
+  Quantile: (a, kw) => m("quantile", { fraction: arg(a, kw, 0, "frac", 0.95) }),
+};
+
+const fits: Record<string, Mapper> = {
+  Gaussian: (a) => m("gaussianFit", { parameter: nth(GAUSS, a[0]), range: range(a), initial: a[3] }),
+  Landau: (a) => m("landauFit", { parameter: nth(LANDAU, a[0]), range: range(a), initial: a[3] }),
+  LandauAroundMax: (a) => m("landauAroundMax", { parameter: nth(LANDAU, a[0]), lowFraction: a[1], highFraction: a[2], upperCut: a[3] }),
+  LandauAroundMaxBin: (a) => m("landauAroundMaxBin", { parameter: nth(ROOT_LANDAU, a[0]), halfWidth: a[1] }),
+  // HDQM's LanGau reported the fitted curve's maximum with the error of the chosen parameter.
+  LanGau: (a) => m("langauFit", { range: range(a), initial: a[4], value: "peak", errorFrom: nth(LANGAU, a[0]) }),
+  FlatLine: (a) => m("flatLine", { range: range(a), initial: a[3] }),
+};
+
+const l1t: Record<string, Mapper> = {
+  TurnOnCurveEffPoint: (a, kw) => m("turnOnPoint", { efficiency: arg(a, kw, 0, "eff_point") }),
+  TurnOnCurveHalfWidth: () => m("turnOnWidth"),
+  TurnOnPlateauEff: () => m("turnOnPlateau"),
+  EffMean: () => m("efficiencyMean"),
+};
+
+const modules: Record<string, Record<string, Mapper>> = { basic, fits, L1T_metrics: l1t };
+
+/** Maps a parsed HDQM expression; throws with the supported names when there is no equivalent. */
+export function mapHdqmCall(call: PyCall): MappedMetric {
+  const mod = modules[call.module];
+  if (!mod) throw new Error(`unknown HDQM metric module '${call.module}' (supported: ${Object.keys(modules).join(", ")})`);
+  const mapper = mod[call.name];
+  if (!mapper) throw new Error(`HDQM metric ${call.module}.${call.name} has no equivalent here (supported: ${Object.keys(mod).join(", ")})`);
+  const mapped = mapper(call.args, call.kwargs);
+  // Drop absent optional arguments so the registry's defaults apply.
+  const params = Object.fromEntries(Object.entries(mapped.params).filter(([, v]) => v !== undefined && v !== null));
+  return { function: mapped.function, params };
+}

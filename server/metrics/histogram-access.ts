@@ -1,0 +1,98 @@
+import { binErrorSquared, globalBin, type Axis, type Histogram } from "../histograms/histogram";
+import { MetricError } from "./metric-error";
+
+/** Read-only helpers over the shared model, with ROOT's bin conventions (1-based, 0 = underflow). */
+
+export function isProfile(h: Histogram): boolean {
+  return h.kind === "TProfile" || h.kind === "TProfile2D";
+}
+
+export function dimension(h: Histogram): 1 | 2 {
+  return h.kind === "TH2" || h.kind === "TProfile2D" ? 2 : 1;
+}
+
+export function require1D(h: Histogram, metric: string): void {
+  if (dimension(h) !== 1) throw new MetricError("wrong-dimension", `${metric} needs a 1D histogram, got ${h.kind} '${h.name}'`);
+}
+
+export function require2D(h: Histogram, metric: string): Axis {
+  if (dimension(h) !== 2 || !h.y) throw new MetricError("wrong-dimension", `${metric} needs a 2D histogram, got ${h.kind} '${h.name}'`);
+  return h.y;
+}
+
+/** TH1::GetBinContent; for profiles the bin mean fArray/fBinEntries (TProfile::GetBinContent). */
+export function content(h: Histogram, ix: number, iy = 0): number {
+  const cell = globalBin(h, ix, iy);
+  const raw = h.contents[cell] ?? 0;
+  if (!isProfile(h)) return raw;
+  const n = h.binEntries?.[cell] ?? 0;
+  return n === 0 ? 0 : raw / n;
+}
+
+/** TH1::GetBinError for plain histograms: √sumw2, or √content when unweighted. */
+export function binError(h: Histogram, ix: number, iy = 0): number {
+  return Math.sqrt(binErrorSquared(h, globalBin(h, ix, iy)));
+}
+
+export function checkBin(axis: Axis, i: number, what: string): void {
+  if (!Number.isInteger(i) || i < 0 || i > axis.nbins + 1) {
+    throw new MetricError("bad-parameter", `${what} ${i} is outside 0..${axis.nbins + 1}`);
+  }
+}
+
+/** TAxis::FindFixBin: 0 below range, nbins+1 at or above the upper edge. */
+export function findBin(axis: Axis, x: number): number {
+  if (x < axis.min) return 0;
+  if (x >= axis.max) return axis.nbins + 1;
+  if (axis.edges) {
+    let lo = 0;
+    let hi = axis.nbins;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if ((axis.edges[mid] ?? Infinity) <= x) lo = mid;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+  return 1 + Math.floor((axis.nbins * (x - axis.min)) / (axis.max - axis.min));
+}
+
+/** A bin given as a number, or as an alphanumeric label (TAxis::FindBin(const char*)). */
+export function resolveBin(axis: Axis, bin: number | string, what: string): number {
+  if (typeof bin === "number") {
+    checkBin(axis, bin, what);
+    return bin;
+  }
+  const index = axis.labels?.indexOf(bin) ?? -1;
+  if (index < 0) throw new MetricError("bad-parameter", `${what} label '${bin}' not found on the axis`);
+  return index + 1;
+}
+
+/** TH1::Integral(first, last) over a 1D histogram (plain contents, including under/overflow if asked). */
+export function integral(h: Histogram, first = 1, last = h.x.nbins): number {
+  let sum = 0;
+  for (let i = Math.max(first, 0); i <= Math.min(last, h.x.nbins + 1); i++) sum += h.contents[i] ?? 0;
+  return sum;
+}
+
+/** TH1::GetMaximumBin over the real bins (first bin wins ties, as in ROOT). */
+export function maximumBin(h: Histogram): { ix: number; iy: number } {
+  const ny = h.y ? h.y.nbins : 0;
+  let best = { ix: 1, iy: ny > 0 ? 1 : 0 };
+  let max = -Infinity;
+  for (let iy = ny > 0 ? 1 : 0; iy <= ny; iy++) {
+    for (let ix = 1; ix <= h.x.nbins; ix++) {
+      const c = content(h, ix, iy);
+      if (c > max) {
+        max = c;
+        best = { ix, iy };
+      }
+    }
+  }
+  return best;
+}
+
+export function requireInput(h: Histogram | undefined, which: string, metric: string): Histogram {
+  if (!h) throw new MetricError("missing-input", `${metric} needs the ${which} histogram`);
+  return h;
+}

@@ -1,0 +1,25 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { createShortLink, resolveShortLink, ShortLinkError } from "../../links/short-link";
+import { procedureFor, router } from "../trpc";
+
+export const linksRouter = router({
+  create: procedureFor("viewer")
+    .input(z.object({ path: z.string().min(1).max(4000) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        const code = await createShortLink(ctx.services.db, input.path, ctx.identity.user);
+        return { code, url: `/s/${code}` };
+      } catch (err) {
+        if (err instanceof ShortLinkError) throw new TRPCError({ code: "BAD_REQUEST", message: err.message });
+        throw err;
+      }
+    }),
+  resolve: procedureFor("viewer")
+    .input(z.object({ code: z.string().regex(/^[\w-]{4,16}$/) }))
+    .query(async ({ ctx, input }) => {
+      const path = await resolveShortLink(ctx.services.db, input.code);
+      if (!path) throw new TRPCError({ code: "NOT_FOUND", message: `no short link '${input.code}'` });
+      return { path };
+    }),
+});
