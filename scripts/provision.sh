@@ -63,13 +63,18 @@ provision_chromium() {
   apt_install chromium
 }
 
+# npm's hidden lockfile (node_modules/.package-lock.json) is rewritten on every install, so
+# when it is newer than package.json and package-lock.json nothing changed since.
 provision_npm() {
-  local stamp="$ROOT/node_modules/.dqmflow-lock-hash"
-  local hash; hash="$(sha256sum "$ROOT/package-lock.json" 2>/dev/null | cut -d' ' -f1 || echo none)"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$hash" ]; then skip "npm dependencies up to date"; return; fi
-  step "npm: installing dependencies"
-  (cd "$ROOT" && run_step "npm ci" npm ci --no-audit --no-fund)
-  echo "$hash" >"$stamp"
+  local hidden="$ROOT/node_modules/.package-lock.json"
+  if [ -f "$hidden" ] && [ "$hidden" -nt "$ROOT/package-lock.json" ] && [ "$hidden" -nt "$ROOT/package.json" ]; then
+    skip "npm dependencies up to date"; return
+  fi
+  step "npm: installing dependencies from package-lock.json"
+  # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages out of the
+  # lock file, which `npm ci` then refuses; install keeps the locked versions all the same.
+  (cd "$ROOT" && run_step "npm install" npm install --no-audit --no-fund)
+  touch "$hidden"
 }
 
 step "provisioning (second runs skip what is there)"

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { Histogram } from "../../histograms/histogram";
+import { chi2Test } from "../chi2-test";
+import { kolmogorovTest } from "../kolmogorov-test";
+import { seededRng } from "../math/rng";
+import { allocateBatch, allocateResults } from "./batch-layout";
+import { compareRange } from "./batch-kernel";
+import { createComparePool } from "./batch-pool";
+
+function fill(count: number, nbins: number) {
+  const b = allocateBatch(count, nbins);
+  const rng = seededRng(3);
+  for (let i = 0; i < b.data.length; i++) {
+    const bin = i % nbins;
+    const shape = Math.exp(-0.5 * ((bin - nbins / 2) / (nbins / 6)) ** 2);
+    b.data[i] = Math.floor(40 * shape * rng.next() * 2);
+    b.ref[i] = Math.floor(60 * shape * rng.next() * 2);
+  }
+  return b;
+}
+
+const hist = (arr: Float64Array, p: number, nbins: number): Histogram => {
+  const contents = new Float64Array(nbins + 2);
+  contents.set(arr.subarray(p * nbins, (p + 1) * nbins), 1);
+  return { kind: "TH1", name: "", title: "", x: { nbins, min: 0, max: 1 }, contents, entries: 0 };
+};
+
+describe("batch kernel", () => {
+  it("gives exactly what chi2Test (UU) and kolmogorovTest give pair by pair", () => {
+    const b = fill(50, 100);
+    b.data.fill(0, 7 * 100, 8 * 100); // an empty data histogram
+    b.ref[9 * 100 + 4] = Number.NaN;
+    const out = allocateResults(50);
+    compareRange(b, out, 0, 50);
+    for (let p = 0; p < 50; p++) {
+      const c = chi2Test(hist(b.data, p, 100), hist(b.ref, p, 100), { mode: "UU" });
+      const k = kolmogorovTest(hist(b.data, p, 100), hist(b.ref, p, 100));
+      if (p === 7) expect(out.status[p]).toBe(70);
+      else if (p === 9) expect(out.status[p]).toBe(60);
+      else {
+        expect(out.status[p]).toBe(100);
+        expect(out.chi2[p]).toBe(c.statistic);
+        expect(out.ndf[p]).toBe(c.ndf);
+        expect(out.chi2PValue[p]).toBe(c.pValue);
+        expect(out.igood[p]).toBe(c.igood);
+        expect(out.ksDistance[p]).toBe(k.statistic);
+        expect(out.ksPValue[p]).toBe(k.pValue);
+      }
+    }
+  });
+
+  it("the worker pool writes the same results as one thread", async () => {
+    const b = fill(400, 100);
+    const single = allocateResults(400);
+    compareRange(b, single, 0, 400);
+    const pool = createComparePool(2);
+    try {
+      const out = await pool.compare(b);
+      expect(Array.from(out.chi2PValue)).toEqual(Array.from(single.chi2PValue));
+      expect(Array.from(out.ksPValue)).toEqual(Array.from(single.ksPValue));
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,37 @@
+/**
+ * Seeded pseudo-random numbers for pseudo-experiments (KS option X), so results are reproducible.
+ * xoshiro128** (Blackman & Vigna 2018) seeded through splitmix32; ROOT's TRandom3 sequence is
+ * not reproduced, so option X agrees with ROOT statistically, not draw for draw.
+ */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+}
+
+export function seededRng(seed: number): Rng {
+  let s = seed >>> 0;
+  const split = (): number => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = split();
+  let b = split();
+  let c = split();
+  let d = split();
+  return {
+    next() {
+      const result = Math.imul(((Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25)) >>> 0, 9) >>> 0;
+      const t = (b << 9) >>> 0;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = ((d << 11) | (d >>> 21)) >>> 0;
+      return result / 4294967296;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * DQM quality-test status codes (CMSSW DQMServices/Core/interface/DQMNet.h, dqm::qstatus) and the
+ * threshold rule of QCriterion: ERROR below `error`, WARNING below `warning`, OK otherwise.
+ */
+export const DqmStatus = {
+  OK: 100,
+  WARNING: 200,
+  ERROR: 300,
+  OTHER: 30,
+  DISABLED: 50,
+  INVALID: 60,
+  INSUF_STAT: 70,
+  DID_NOT_RUN: 90,
+} as const;
+
+export type DqmStatusName = keyof typeof DqmStatus;
+export type DqmStatusCode = (typeof DqmStatus)[DqmStatusName];
+
+export interface Thresholds {
+  /** Below this the status is ERROR (CMSSW default 0.50). */
+  readonly error: number;
+  /** Below this the status is WARNING (CMSSW default 0.90). */
+  readonly warning: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { error: 0.5, warning: 0.9 };
+
+/** QCriterion's mapping of a test value to a status; a negative value means the test could not run. */
+export function statusFromScore(score: number, t: Thresholds = DEFAULT_THRESHOLDS): DqmStatusName {
+  if (Number.isNaN(score) || score < 0) return "INVALID";
+  if (score < t.error) return "ERROR";
+  if (score < t.warning) return "WARNING";
+  return "OK";
+}
+
+export function statusCode(name: DqmStatusName): DqmStatusCode {
+  return DqmStatus[name];
+}
