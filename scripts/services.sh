@@ -4,7 +4,7 @@
 # never touches the data of a running product:
 #   dev  — PostgreSQL 55432, Temporal 7233, UI 8233
 #   test — PostgreSQL 55433, Temporal 7243, UI 8243
-# Usage: services.sh up|down|env [dev|test]
+# Usage: services.sh up|down|env|running [dev|test]   (running: exit 0 when both are up)
 # `up` writes .state/<profile>.env with DATABASE_URL, TEMPORAL_ADDRESS and TEMPORAL_UI_URL.
 # With DATABASE_URL or TEMPORAL_ADDRESS already set, that service is used as it is.
 set -euo pipefail
@@ -117,5 +117,6 @@ case "$ACTION" in
   up) pg_up; temporal_up; write_env ;;
   down) down ;;
   env) write_env; cat "$ENV_FILE" ;;
-  *) echo "services.sh: unknown action '$ACTION' (up|down|env)" >&2; exit 2 ;;
+  running) [ -f "$PG_DATA/PG_VERSION" ] && pg_running && temporal_running ;;
+  *) echo "services.sh: unknown action '$ACTION' (up|down|env|running)" >&2; exit 2 ;;
 esac

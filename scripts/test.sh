@@ -15,8 +15,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+# Services already running (a developer's earlier `services.sh up test`) are left running.
+bash scripts/services.sh running test || started_services=1
 bash scripts/services.sh up test || exit 1
-started_services=1
 set -a; source "$STATE_DIR/test.env"; set +a
 export PORT="${TEST_PORT:-3100}" SERVER_NAME="${SERVER_NAME:-dqmflow-test}" AUTH_MODE=local NODE_ENV=production
 LOGS="$ROOT/test-results/logs"; mkdir -p "$LOGS"
