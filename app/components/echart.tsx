@@ -4,6 +4,7 @@
  * signal tests and the UI benchmark wait for.
  */
 import type { EChartsOption } from "echarts";
+import type { EChartsType } from "echarts/core";
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 
 export interface EChartHandle {
@@ -18,7 +19,7 @@ interface Props {
   onPointClick?: (datum: unknown, seriesName: string) => void;
 }
 
-type Chart = ReturnType<(typeof import("echarts/core"))["init"]>;
+type Chart = EChartsType;
 
 export const EChart = forwardRef<EChartHandle, Props>(function EChart({ option, label, height = 460, onPointClick }, ref) {
   const box = useRef<HTMLDivElement>(null);
