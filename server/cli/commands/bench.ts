@@ -1,0 +1,25 @@
+/**
+ * `dqmflow bench <compare|ingest|trends> [options]`: each benchmark lives in its own module and
+ * is loaded only when asked for.
+ */
+import type { CliCommand } from "../main";
+
+const benchmarks: Record<string, { summary: string; load: () => Promise<CliCommand>; passName?: boolean }> = {
+  compare: { summary: "comparison engine vs scipy/numpy", load: async () => (await import("./bench-compare.js")).benchCommand, passName: true },
+  ingest: { summary: "2.5 M metric points through the ingest writer vs plain COPY", load: async () => (await import("./bench-ingest.js")).benchIngestCommand },
+  lifecycle: { summary: "runs through certification with automatic sign-off vs a minimal workflow", load: async () => (await import("./bench-lifecycle.js")).benchLifecycleCommand },
+  trends: { summary: "trend requests over HTTP at 16 clients vs bare SQL", load: async () => (await import("./bench-trends.js")).benchTrendsCommand },
+};
+
+export const benchCommand: CliCommand = {
+  summary: `benchmarks: bench <${Object.keys(benchmarks).join("|")}> [--json]`,
+  async run(args) {
+    const [name, ...rest] = args;
+    const b = name ? benchmarks[name] : undefined;
+    if (!b) {
+      console.error(`usage: dqmflow bench <name> [options]\n${Object.entries(benchmarks).map(([k, v]) => `  ${k.padEnd(8)} ${v.summary}`).join("\n")}`);
+      return 2;
+    }
+    return (await b.load()).run(b.passName ? args : rest);
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * The trend browser's selection tree: subsystem → primary dataset → processing string → metrics.
+ * Datasets come from the dataset table (small), metrics from their definitions: every ingest
+ * computes the whole catalog, so each ingested (PD, processing string) offers every metric.
+ */
+import type { Db } from "../../db/pool";
+
+export interface SelectionTree {
+  subsystems: {
+    name: string;
+    metrics: { name: string; plotTitle: string; yTitle: string; checks: boolean }[];
+    datasets: { primaryDataset: string; processingStrings: { name: string; runs: number; lastRun: number }[] }[];
+  }[];
+}
+
+export async function selectionTree(db: Db): Promise<SelectionTree> {
+  const [metrics, datasets] = await Promise.all([
+    db.selectFrom("metric_definition").select(["subsystem", "name", "plot_title", "y_title", "checks"]).orderBy("subsystem").orderBy("name").execute(),
+    db
+      .selectFrom("dataset")
+      .select((eb) => ["primary_dataset", "processing_string", eb.fn.countAll<number>().as("runs"), eb.fn.max("run_number").as("last_run")])
+      .where("primary_dataset", "!=", "online")
+      .groupBy(["primary_dataset", "processing_string"])
+      .orderBy("primary_dataset")
+      .orderBy("processing_string")
+      .execute(),
+  ]);
+  const pds = new Map<string, { name: string; runs: number; lastRun: number }[]>();
+  for (const d of datasets) {
+    const list = pds.get(d.primary_dataset) ?? [];
+    list.push({ name: d.processing_string, runs: Number(d.runs), lastRun: d.last_run });
+    pds.set(d.primary_dataset, list);
+  }
+  const bySubsystem = new Map<string, SelectionTree["subsystems"][number]["metrics"]>();
+  for (const m of metrics) {
+    const list = bySubsystem.get(m.subsystem) ?? [];
+    list.push({ name: m.name, plotTitle: m.plot_title, yTitle: m.y_title, checks: m.checks !== null });
+    bySubsystem.set(m.subsystem, list);
+  }
+  return {
+    subsystems: [...bySubsystem].map(([name, ms]) => ({
+      name,
+      metrics: ms,
+      datasets: [...pds].map(([primaryDataset, processingStrings]) => ({ primaryDataset, processingStrings })),
+    })),
+  };
+}

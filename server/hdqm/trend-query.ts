@@ -1,0 +1,244 @@
+/**
+ * Trend queries over the metric-point hypertable. Results are columnar (one array per field) so
+ * a 5,000-run series costs a few array parses and one JSON.stringify, not 5,000 objects.
+ */
+import { sql } from "kysely";
+import { z } from "zod";
+import type { Db } from "../../db/pool";
+import { certifiedLsCount, goldenRuns, type GoldenRun } from "./golden-json";
+import { runSelectionSchema, type ParsedRunSelection } from "./run-selection";
+import { runAxis, xAxes } from "./x-axis";
+
+const name = z.string().regex(/^[A-Za-z0-9_+-]+$/, "metric names are [A-Za-z0-9_+-]+");
+
+/** A trend's series: subsystem → primary dataset → processing string, and its runs. */
+export const seriesScopeSchema = z.object({
+  subsystem: z.string().min(1).max(100),
+  primaryDataset: z.string().min(1).max(200),
+  processingString: z.string().min(1).max(200),
+  selection: runSelectionSchema,
+  /** Runs HDQM's rule calls not significant are hidden unless this is true. */
+  includeNonSignificant: z.boolean().default(false),
+});
+
+export const trendRequestSchema = seriesScopeSchema.extend({
+  metrics: z.array(name).min(1).max(10),
+  xAxis: z.enum(xAxes).default("run"),
+});
+
+export type TrendRequest = z.input<typeof trendRequestSchema>;
+export type SeriesScope = z.output<typeof seriesScopeSchema>;
+
+export class TrendQueryError extends Error {
+  override readonly name = "TrendQueryError";
+}
+
+/** The selected runs, sorted by number, with what axes, tooltips and CSV need. */
+export interface TrendRuns {
+  run: number[];
+  datasetId: number[];
+  /** Run start, epoch milliseconds. */
+  startTime: number[];
+  fill: (number | null)[];
+  durationS: (number | null)[];
+  deliveredLumi: (number | null)[];
+  recordedLumi: (number | null)[];
+  significant: boolean[];
+  /** Golden JSON selections only: share of the run's lumisections certified, and their recorded luminosity (/pb). */
+  certifiedFraction: number[] | null;
+  certifiedLumi: (number | null)[] | null;
+}
+
+export interface TrendSeries {
+  metricId: number;
+  subsystem: string;
+  name: string;
+  plotTitle: string;
+  yTitle: string;
+  run: number[];
+  x: (number | null)[];
+  /** Bar widths for the duration and luminosity axes. */
+  width: number[] | null;
+  value: number[];
+  error: number[];
+}
+
+export interface TrendResult {
+  xAxis: (typeof xAxes)[number];
+  runs: TrendRuns;
+  series: TrendSeries[];
+}
+
+interface RunArrays {
+  run: number[] | null;
+  dataset_id: number[] | null;
+  start_ms: number[] | null;
+  fill: (number | null)[] | null;
+  duration_s: (number | null)[] | null;
+  delivered: (number | null)[] | null;
+  recorded: (number | null)[] | null;
+  ls_count: (number | null)[] | null;
+  significant: boolean[] | null;
+}
+
+function selectionFilter(sel: ParsedRunSelection, golden: GoldenRun[] | null) {
+  switch (sel.kind) {
+    case "range":
+      return sql`and d.run_number between ${sel.from} and ${sel.to}`;
+    case "list":
+      return sql`and d.run_number = any(${`{${sel.runs.join(",")}}`}::int[])`;
+    case "golden":
+      return sql`and d.run_number = any(${`{${(golden ?? []).map((g) => g.run).join(",")}}`}::int[])`;
+    case "latest":
+      return sql``;
+  }
+}
+
+/** The runs of a scope (one dataset each), sorted by run number. */
+export async function selectRuns(db: Db, scope: SeriesScope): Promise<TrendRuns> {
+  const sel = scope.selection;
+  const golden = sel.kind === "golden" ? goldenRuns(sel.json) : null;
+  const significant = scope.includeNonSignificant ? sql`` : sql`and r.significant`;
+  // Latest N: the N highest run numbers of the scope, then back to ascending order.
+  const inner = sql`select d.id, d.run_number, r.start_time, r.fill_number, r.duration_s, r.delivered_lumi, r.recorded_lumi, r.ls_count, r.significant
+    from dataset d join run r on r.run_number = d.run_number
+    where d.primary_dataset = ${scope.primaryDataset} and d.processing_string = ${scope.processingString} ${significant} ${selectionFilter(sel, golden)}
+    ${sel.kind === "latest" ? sql`order by d.run_number desc limit ${sel.n}` : sql``}`;
+  const { rows } = await sql<RunArrays>`select
+      array_agg(s.run_number order by s.run_number) as run,
+      array_agg(s.id order by s.run_number) as dataset_id,
+      array_agg((extract(epoch from s.start_time) * 1000)::float8 order by s.run_number) as start_ms,
+      array_agg(s.fill_number order by s.run_number) as fill,
+      array_agg(s.duration_s order by s.run_number) as duration_s,
+      array_agg(s.delivered_lumi order by s.run_number) as delivered,
+      array_agg(s.recorded_lumi order by s.run_number) as recorded,
+      array_agg(s.ls_count order by s.run_number) as ls_count,
+      array_agg(s.significant order by s.run_number) as significant
+    from (${inner}) s`.execute(db);
+  const r = rows[0];
+  const runs: TrendRuns = {
+    run: r?.run ?? [],
+    datasetId: r?.dataset_id ?? [],
+    startTime: r?.start_ms ?? [],
+    fill: r?.fill ?? [],
+    durationS: r?.duration_s ?? [],
+    deliveredLumi: r?.delivered ?? [],
+    recordedLumi: r?.recorded ?? [],
+    significant: r?.significant ?? [],
+    certifiedFraction: null,
+    certifiedLumi: null,
+  };
+  if (golden && sel.kind === "golden") return applyGolden(db, runs, golden, r?.ls_count ?? [], sel.minCertifiedFraction);
+  return runs;
+}
+
+/** Golden selections: each run's certified share and luminosity; runs under the minimum share go. */
+async function applyGolden(db: Db, runs: TrendRuns, golden: GoldenRun[], lsCount: (number | null)[], minFraction: number): Promise<TrendRuns> {
+  const byRun = new Map(golden.map((g) => [g.run, g.ranges]));
+  const flat = golden.flatMap((g) => g.ranges.map(([a, b]) => [g.run, a, b] as const));
+  const lumi = new Map<number, number>();
+  if (flat.length) {
+    const { rows } = await sql<{ run_number: number; lumi: number | null }>`
+      select l.run_number, sum(l.recorded_lumi) as lumi
+      from lumisection l join unnest(${`{${flat.map((f) => f[0]).join(",")}}`}::int[], ${`{${flat.map((f) => f[1]).join(",")}}`}::int[], ${`{${flat.map((f) => f[2]).join(",")}}`}::int[]) as g(run, a, b)
+        on l.run_number = g.run and l.ls_number between g.a and g.b
+      where l.run_number = any(${`{${runs.run.join(",")}}`}::int[])
+      group by l.run_number`.execute(db);
+    for (const r of rows) if (r.lumi !== null) lumi.set(r.run_number, r.lumi);
+  }
+  const keep: number[] = [];
+  const fraction: number[] = [];
+  const certLumi: (number | null)[] = [];
+  runs.run.forEach((run, i) => {
+    const ls = lsCount[i] ?? null;
+    const certified = certifiedLsCount(byRun.get(run) ?? [], ls);
+    const f = ls ? Math.min(1, certified / ls) : certified > 0 ? 1 : 0;
+    if (certified === 0 || f < minFraction) return;
+    keep.push(i);
+    fraction.push(f);
+    const rec = runs.recordedLumi[i] ?? null;
+    certLumi.push(lumi.get(run) ?? (rec !== null ? rec * f : null));
+  });
+  const pick = <T>(a: T[]): T[] => keep.map((i) => a[i]!);
+  return {
+    run: pick(runs.run),
+    datasetId: pick(runs.datasetId),
+    startTime: pick(runs.startTime),
+    fill: pick(runs.fill),
+    durationS: pick(runs.durationS),
+    deliveredLumi: pick(runs.deliveredLumi),
+    recordedLumi: pick(runs.recordedLumi),
+    significant: pick(runs.significant),
+    certifiedFraction: fraction,
+    certifiedLumi: certLumi,
+  };
+}
+
+export interface MetricRef {
+  id: number;
+  subsystem: string;
+  name: string;
+  plot_title: string;
+  y_title: string;
+}
+
+/** Metric definitions by name within a subsystem, in the requested order; unknown names are an error. */
+export async function resolveMetrics(db: Db, subsystem: string, names: readonly string[]): Promise<MetricRef[]> {
+  const rows = await db.selectFrom("metric_definition").select(["id", "subsystem", "name", "plot_title", "y_title"]).where("subsystem", "=", subsystem).where("name", "in", names).execute();
+  const missing = names.filter((n) => !rows.some((r) => r.name === n));
+  if (missing.length) throw new TrendQueryError(`unknown metric${missing.length > 1 ? "s" : ""} in ${subsystem}: ${missing.join(", ")}`);
+  return names.map((n) => rows.find((r) => r.name === n)!);
+}
+
+/**
+ * Points of the given metrics over the selected runs, as arrays sorted by run. The hypertable is
+ * joined with the scope's datasets (a hash join the planner does well) and bounded by the
+ * selection's run range; runs the selection left out are dropped here.
+ */
+export async function seriesPoints(db: Db, metricIds: readonly number[], scope: Pick<SeriesScope, "primaryDataset" | "processingString">, runs: Pick<TrendRuns, "run" | "datasetId">) {
+  const out = new Map<number, { run: number[]; value: number[]; error: number[] }>();
+  if (runs.run.length === 0) return out;
+  const { rows } = await sql<{ metric_id: number; run: number[]; dataset_id: number[]; value: number[]; error: number[] }>`
+    select p.metric_id, array_agg(p.run_number order by p.run_number) as run, array_agg(p.dataset_id order by p.run_number) as dataset_id,
+           array_agg(p.value order by p.run_number) as value, array_agg(p.error order by p.run_number) as error
+    from metric_point p join dataset d on d.id = p.dataset_id
+    where p.metric_id = any(${`{${metricIds.join(",")}}`}::int[]) and d.primary_dataset = ${scope.primaryDataset} and d.processing_string = ${scope.processingString}
+      and p.run_number between ${runs.run[0]!} and ${runs.run[runs.run.length - 1]!}
+    group by p.metric_id`.execute(db);
+  const selected = new Set(runs.datasetId);
+  for (const r of rows) {
+    const keep = r.dataset_id.length === selected.size && r.dataset_id.every((d) => selected.has(d));
+    if (keep) out.set(r.metric_id, { run: r.run, value: r.value, error: r.error });
+    else {
+      const idx = r.dataset_id.flatMap((d, i) => (selected.has(d) ? [i] : []));
+      out.set(r.metric_id, { run: idx.map((i) => r.run[i]!), value: idx.map((i) => r.value[i]!), error: idx.map((i) => r.error[i]!) });
+    }
+  }
+  return out;
+}
+
+/** One or several metrics over the selected runs, with x positions on the chosen axis. */
+export async function queryTrend(db: Db, request: TrendRequest): Promise<TrendResult> {
+  const req = trendRequestSchema.parse(request);
+  const [metrics, runs] = await Promise.all([resolveMetrics(db, req.subsystem, req.metrics), selectRuns(db, req)]);
+  const points = await seriesPoints(db, metrics.map((m) => m.id), req, runs);
+  const axis = runAxis(req.xAxis, { run: runs.run, startTime: runs.startTime, fill: runs.fill, durationS: runs.durationS, lumi: runs.certifiedLumi ?? runs.deliveredLumi });
+  const indexOf = new Map(runs.run.map((r, i) => [r, i]));
+  const series = metrics.map((m): TrendSeries => {
+    const p = points.get(m.id) ?? { run: [], value: [], error: [] };
+    const idx = p.run.map((r) => indexOf.get(r)!);
+    return {
+      metricId: m.id,
+      subsystem: m.subsystem,
+      name: m.name,
+      plotTitle: m.plot_title,
+      yTitle: m.y_title,
+      run: p.run,
+      x: idx.map((i) => axis.x[i] ?? null),
+      width: axis.width ? idx.map((i) => axis.width![i]!) : null,
+      value: p.value,
+      error: p.error,
+    };
+  });
+  return { xAxis: req.xAxis, runs, series };
+}

@@ -1,0 +1,51 @@
+/** HDQM trends: the selection tree, series, correlations, run quantities, point details, CSV, alarms. */
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { listAlarms, staleMetrics } from "../../hdqm/alarms";
+import { correlationRequestSchema, queryCorrelation } from "../../hdqm/correlation";
+import { trendToCsv } from "../../hdqm/csv-export";
+import { pointDetails, pointDetailsRequestSchema } from "../../hdqm/point-details";
+import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quantities";
+import { selectionTree } from "../../hdqm/selection-tree";
+import { queryTrend, TrendQueryError, trendRequestSchema } from "../../hdqm/trend-query";
+import { procedureFor, router } from "../trpc";
+
+/** Domain errors about the request become BAD_REQUEST/NOT_FOUND; anything else stays a 500. */
+async function asApi<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (err) {
+    if (err instanceof TrendQueryError) throw new TRPCError({ code: /unknown|has no/.test(err.message) ? "NOT_FOUND" : "BAD_REQUEST", message: err.message });
+    throw err;
+  }
+}
+
+export const trendsRouter = router({
+  tree: procedureFor("viewer").query(({ ctx }) => selectionTree(ctx.services.db)),
+  series: procedureFor("viewer")
+    .input(trendRequestSchema)
+    .query(({ ctx, input }) => asApi(() => queryTrend(ctx.services.db, input))),
+  correlation: procedureFor("viewer")
+    .input(correlationRequestSchema)
+    .query(({ ctx, input }) => asApi(() => queryCorrelation(ctx.services.db, input))),
+  runQuantity: procedureFor("viewer")
+    .input(runQuantityRequestSchema)
+    .query(({ ctx, input }) => asApi(() => queryRunQuantity(ctx.services.db, input))),
+  pointDetails: procedureFor("viewer")
+    .input(pointDetailsRequestSchema)
+    .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input))),
+  csv: procedureFor("viewer")
+    .input(trendRequestSchema)
+    .query(({ ctx, input }) =>
+      asApi(async () => {
+        const t = await queryTrend(ctx.services.db, input);
+        return { filename: `hdqm-${input.subsystem}-${input.metrics.join("+")}.csv`, csv: trendToCsv(t) };
+      }),
+    ),
+  alarms: procedureFor("viewer")
+    .input(z.object({ limit: z.number().int().min(1).max(1000).default(100), runs: z.array(z.number().int().positive()).max(1000).optional(), subsystem: z.string().optional() }).default({ limit: 100 }))
+    .query(({ ctx, input }) => listAlarms(ctx.services.db, input)),
+  staleMetrics: procedureFor("viewer")
+    .input(z.object({ recent: z.number().int().min(1).max(100).default(5), window: z.number().int().min(1).max(1000).default(50) }).default({ recent: 5, window: 50 }))
+    .query(({ ctx, input }) => staleMetrics(ctx.services.db, input)),
+});
