@@ -1,0 +1,46 @@
+/** Seeded pseudo-random numbers, so folds, bootstraps and replicas are reproducible. */
+
+/** mulberry32 (Tommy Ettinger's 32-bit generator): uniform in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fisher–Yates shuffle of a copy. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/**
+ * A Poisson deviate: Knuth's multiplication method below λ = 30, above it the normal
+ * approximation N(λ, λ) rounded and clipped at 0 (relative error of the variance < 2 %).
+ */
+export function poisson(lambda: number, random: () => number): number {
+  if (lambda <= 0) return 0;
+  if (lambda < 30) {
+    const limit = Math.exp(-lambda);
+    let k = 0;
+    let p = random();
+    while (p > limit) {
+      k++;
+      p *= random();
+    }
+    return k;
+  }
+  // Box–Muller
+  const u = 1 - random();
+  const v = random();
+  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
+}
