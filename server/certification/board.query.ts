@@ -1,0 +1,95 @@
+/** Read side of certification: the board (runs × stages × status) and one run's detail. */
+import type { Client } from "@temporalio/client";
+import type { Db } from "../../db/pool";
+import type { Stage } from "../../db/tables/dataset.table";
+import { certificationQuery, type CertificationView, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
+import { auditTrail } from "./audit.repository";
+import { calibrationOf, datasetStates, getCertRun } from "./cert-run.repository";
+import { defaultCertificationConfig } from "./certification-config";
+import { coverageSummary } from "./coverage";
+import { NotFoundError } from "./errors";
+import { flagChanges } from "./flag.repository";
+import { effectiveFlags, signoffReadiness } from "./flags";
+
+export interface BoardFilter {
+  readonly stage?: Stage;
+  readonly certStatus?: string;
+  readonly runClass?: string;
+  readonly state?: string;
+  readonly runFrom?: number;
+  readonly runTo?: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export async function certificationBoard(db: Db, f: BoardFilter) {
+  let q = db.selectFrom("cert_run").selectAll();
+  if (f.stage) q = q.where("stage", "=", f.stage);
+  if (f.certStatus) q = q.where("cert_status", "=", f.certStatus);
+  if (f.runClass) q = q.where("run_class", "=", f.runClass);
+  if (f.state) q = q.where("state", "=", f.state);
+  if (f.runFrom !== undefined) q = q.where("run_number", ">=", f.runFrom);
+  if (f.runTo !== undefined) q = q.where("run_number", "<=", f.runTo);
+  const runs = await q.orderBy("run_number", "desc").limit(f.limit).offset(f.offset).execute();
+  const datasets = runs.length
+    ? await db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "stage", "state", "frozen"]).where("workspace", "=", "global").where("run_number", "in", runs.map((r) => r.run_number)).execute()
+    : [];
+  return runs.map((r) => ({
+    runNumber: r.run_number,
+    runClass: r.run_class,
+    state: r.state,
+    stage: r.stage,
+    certStatus: r.cert_status,
+    lastError: r.last_error,
+    updatedAt: r.updated_at,
+    stages: datasets.filter((d) => d.run_number === r.run_number).map((d) => ({ stage: d.stage, dataset: d.dataset_name, state: d.state, frozen: d.frozen })),
+  }));
+}
+
+export function temporalUiLink(uiUrl: string, namespace: string, workflowId: string): string {
+  return `${uiUrl.replace(/\/$/, "")}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+/** Everything the run page shows. The live workflow view is included when the workflow can be queried. */
+export async function runCertificationDetail(db: Db, temporal: () => Promise<Client>, ui: { url: string; namespace: string }, runNumber: number, components: readonly string[] = defaultCertificationConfig.components) {
+  const cert = await getCertRun(db, runNumber);
+  if (!cert) {
+    const run = await db.selectFrom("run").select("run_number").where("run_number", "=", runNumber).executeTakeFirst();
+    throw new NotFoundError(run ? `run ${runNumber} has no certification yet` : `unknown run ${runNumber}`);
+  }
+  const [datasets, comparisons, audit, calibration, lumis] = await Promise.all([
+    datasetStates(db, runNumber),
+    db.selectFrom("cert_comparison").selectAll().where("run_number", "=", runNumber).orderBy("stage").orderBy("me_path").orderBy("test").execute(),
+    auditTrail(db, runNumber),
+    calibrationOf(db, runNumber),
+    db.selectFrom("lumisection").select(["ls_number", "recorded_lumi"]).where("run_number", "=", runNumber).execute(),
+  ]);
+  const lumiByLs = new Map(lumis.map((l) => [l.ls_number, l.recorded_lumi ?? 0]));
+  const names = [...new Set(datasets.map((d) => d.dataset_name))];
+  const flags = await Promise.all(
+    names.map(async (dataset) => {
+      const changes = await flagChanges(db, runNumber, dataset);
+      const effective = effectiveFlags(changes, components, cert.ls_count);
+      const readiness = signoffReadiness(effective, components);
+      return { dataset, history: changes, effective, coverage: coverageSummary(effective, components, lumiByLs), componentsWithoutStatus: Object.entries(readiness.unknownLs).filter(([, n]) => n > 0).map(([c]) => c) };
+    }),
+  );
+  let live: CertificationView | null = null;
+  try {
+    live = await (await temporal()).workflow.getHandle(certifyRunWorkflowId(runNumber)).query(certificationQuery);
+  } catch {
+    live = null;
+  }
+  const missingSignoffs = datasets.filter((d) => d.workspace === "global" && (d.state === "OPEN" || d.state === "waiting dqm gui")).map((d) => ({ stage: d.stage, dataset: d.dataset_name }));
+  return {
+    run: { runNumber, runClass: cert.run_class, state: cert.state, stage: cert.stage, certStatus: cert.cert_status, lsCount: cert.ls_count, lastError: cert.last_error },
+    datasets,
+    comparisons,
+    flags,
+    audit,
+    calibration,
+    missingSignoffs,
+    live,
+    temporalUrl: temporalUiLink(ui.url, ui.namespace, cert.workflow_id),
+  };
+}

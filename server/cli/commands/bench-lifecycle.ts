@@ -1,0 +1,158 @@
+/**
+ * `dqmflow bench lifecycle [--runs N] [--json]`: N runs (default 1,000) through every
+ * certification stage (online, express, calibration gate and Tier-0 notification, prompt) with
+ * automatic sign-off, on an in-process worker against the configured Temporal and database; then
+ * a minimal workflow running the same number of no-op activities per run on the same worker.
+ * Prints runs per minute for both and their ratio.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { Client, Connection } from "@temporalio/client";
+import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
+import cliProgress from "cli-progress";
+import { createDb, type Db } from "../../../db/pool";
+import { createActivities } from "../../../workflows/activities";
+import { createBenchActivities } from "../../../workflows/certification/bench/bench.activities";
+import { certifyRunWorkflowId } from "../../../workflows/certification/certify-run.messages";
+import { certificationConfigSchema } from "../../certification/certification-config";
+import { putHistogram } from "../../certification/histogram-source";
+import { config } from "../../config/config";
+import type { CliCommand } from "../main";
+
+const benchWorkflowsPath = fileURLToPath(new URL("../../../workflows/certification/bench/bench-workflows.ts", import.meta.url));
+const ME = ["PixelPhase1/Tracks/charge", "DT/Segments/chi2"];
+const LS = 10;
+
+function histogram() {
+  const contents = [0, ...Array.from({ length: 20 }, (_, i) => 1000 + 10 * i), 0];
+  return { kind: "TH1", name: "h", title: "", x: { nbins: 20, min: 0, max: 20 }, contents, entries: contents.reduce((a, b) => a + b, 0) };
+}
+
+async function seed(db: Db, base: number, runs: number): Promise<void> {
+  const reference = base;
+  const numbers = Array.from({ length: runs + 1 }, (_, i) => base + i);
+  const start = new Date(Date.UTC(2026, 5, 1));
+  for (let i = 0; i < numbers.length; i += 500) {
+    const chunk = numbers.slice(i, i + 500);
+    await db.insertInto("run").values(chunk.map((rn) => ({ run_number: rn, start_time: start, run_class: "Collisions" as const, ls_count: LS, recorded_lumi: LS, significant: true }))).execute();
+    await db.insertInto("lumisection").values(chunk.flatMap((rn) => Array.from({ length: LS }, (_, l) => ({ run_number: rn, ls_number: l + 1, recorded_lumi: 1, beam1_stable: true, beam2_stable: true, dcs: {} })))).execute();
+    const datasets = chunk.flatMap((rn) => (["online", "express", "prompt"] as const).map((stage) => ({ run_number: rn, name: stage === "online" ? "online" : `/ZeroBias/Bench-${stage}/DQMIO`, primary_dataset: "ZeroBias", processing_string: stage, stage })));
+    await db.insertInto("dataset").values(datasets).execute();
+    await db
+      .insertInto("cert_histogram")
+      .values(datasets.flatMap((d) => ME.map((me) => ({ run_number: d.run_number, dataset_name: d.name, me_path: me, payload: JSON.stringify(histogram()) }))))
+      .execute();
+  }
+  for (const me of ME) await putHistogram(db, reference, "online", me, histogram());
+}
+
+async function cleanup(db: Db, base: number, runs: number): Promise<void> {
+  const hi = base + runs;
+  for (const t of ["cert_audit", "cert_histogram", "cert_notification", "cert_calibration"] as const) await db.deleteFrom(t).where("run_number", ">=", base).where("run_number", "<=", hi).execute();
+  await db.deleteFrom("run").where("run_number", ">=", base).where("run_number", "<=", hi).execute();
+}
+
+/** Starts `count` workflows (at most 64 starts in flight) and waits for all; returns seconds. */
+async function timeAll(count: number, label: string, json: boolean, startOne: (i: number) => Promise<{ result(): Promise<unknown> }>): Promise<number> {
+  const bar = json ? null : new cliProgress.SingleBar({ format: `${label.padEnd(10)} {bar} {value}/{total} runs` }, cliProgress.Presets.shades_classic);
+  bar?.start(count, 0);
+  const t0 = performance.now();
+  let next = 0;
+  let done = 0;
+  const waits: Promise<void>[] = [];
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < count) {
+        const h = await startOne(next++);
+        waits.push(
+          h.result().then(() => {
+            bar?.update(++done);
+          }),
+        );
+      }
+    }),
+  );
+  await Promise.all(waits);
+  bar?.stop();
+  return (performance.now() - t0) / 1000;
+}
+
+export const benchLifecycleCommand: CliCommand = {
+  summary: "runs through certification with automatic sign-off vs a minimal workflow",
+  async run(args) {
+    const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1000" }, json: { type: "boolean", default: false } } });
+    const runs = Number(values.runs);
+    if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got '${values.runs}'`);
+    const c = config();
+    try {
+      Runtime.install({ logger: new DefaultLogger("WARN") });
+    } catch {
+      // already installed
+    }
+    const db = createDb(c.DATABASE_URL, 20);
+    const base = randomInt(1_500_000_000, 2_100_000_000);
+    const taskQueue = `bench-lifecycle-${randomUUID()}`;
+    const nativeConnection = await NativeConnection.connect({ address: c.TEMPORAL_ADDRESS });
+    const connection = await Connection.connect({ address: c.TEMPORAL_ADDRESS });
+    const client = new Client({ connection, namespace: c.TEMPORAL_NAMESPACE });
+    const worker = await Worker.create({
+      connection: nativeConnection,
+      namespace: c.TEMPORAL_NAMESPACE,
+      taskQueue,
+      workflowsPath: benchWorkflowsPath,
+      activities: { ...createActivities({ db }), ...createBenchActivities() },
+    });
+    const running = worker.run();
+    try {
+      if (!values.json) console.log(`seeding ${runs} runs (base ${base})…`);
+      await seed(db, base, runs + 1);
+      const cfg = certificationConfigSchema.parse({
+        components: ["tracker-pixel", "dt-dt"],
+        monitorElements: ME,
+        comparisons: { version: 1, tests: [{ name: "shape", match: ["**"], test: "chi2" }] },
+        autoFlagRules: [
+          { name: "pixel", component: "tracker-pixel", match: ["PixelPhase1/**"] },
+          { name: "dt", component: "dt-dt", match: ["DT/**"] },
+        ],
+        references: { Collisions: base },
+        deadlines: { reminderMs: 3_600_000, escalationMs: 7_200_000 },
+        calibration: { workflows: [], timeoutMs: 60_000 },
+        dataPollMs: 1,
+        promptRecoEndpoint: null,
+        activity: { startToCloseMs: 60_000, initialRetryMs: 500, maximumAttempts: 10 },
+        autoSignoff: true,
+        reprocessingIdleMs: 1,
+      });
+      const startRun = (rn: number) =>
+        client.workflow.start("certifyRunWorkflow", { workflowId: `${certifyRunWorkflowId(rn)}-bench-${taskQueue.slice(-8)}`, taskQueue, args: [{ runNumber: rn, runClass: "Collisions", lsCount: LS, config: cfg }] });
+
+      // One run first: its history gives the number of activities the baseline must match.
+      const probe = await startRun(base + 1);
+      await probe.result();
+      const history = await probe.fetchHistory();
+      const activities = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).length;
+
+      const lifecycleS = await timeAll(runs, "lifecycle", values.json, (i) => startRun(base + 2 + i));
+      const minimalS = await timeAll(runs, "minimal", values.json, (i) => client.workflow.start("benchMinimalWorkflow", { workflowId: `bench-minimal-${taskQueue.slice(-8)}-${i}`, taskQueue, args: [activities] }));
+      const measured = runs;
+      const lifecyclePerMin = (measured / lifecycleS) * 60;
+      const minimalPerMin = (measured / minimalS) * 60;
+      const result = { runs: measured, activitiesPerRun: activities, lifecycleSeconds: lifecycleS, minimalSeconds: minimalS, lifecycleRunsPerMin: lifecyclePerMin, minimalRunsPerMin: minimalPerMin, ratio: minimalPerMin / lifecyclePerMin, goal: 1.5 };
+      if (values.json) console.log(JSON.stringify(result, null, 2));
+      else {
+        console.log(`lifecycle: ${measured} runs in ${lifecycleS.toFixed(1)} s = ${lifecyclePerMin.toFixed(0)} runs/min (${activities} activities each)`);
+        console.log(`minimal:   ${measured} runs in ${minimalS.toFixed(1)} s = ${minimalPerMin.toFixed(0)} runs/min`);
+        console.log(`ratio minimal/lifecycle: ${result.ratio.toFixed(2)}× (goal ≤ 1.5×)`);
+      }
+      return 0;
+    } finally {
+      worker.shutdown();
+      await running;
+      await cleanup(db, base, runs + 1);
+      await db.destroy();
+      await connection.close();
+      await nativeConnection.close();
+    }
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * Test helpers for certification on the real services: runs with their own random numbers,
+ * histograms that agree or disagree with a reference, a short-deadline configuration, and a
+ * worker whose histogram source can be told to fail.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
+import type { Db } from "../../../db/pool";
+import type { AppServices } from "../../../server/app-services";
+import { type CertificationConfig, certificationConfigSchema } from "../../../server/certification/certification-config";
+import type { CertificationDeps } from "../../../server/certification/certification.service";
+import { dbHistogramSource, type HistogramSource, putHistogram } from "../../../server/certification/histogram-source";
+import { createActivities } from "../../activities";
+import { workflowsPath } from "../../worker";
+import { createCertificationActivities } from "../certification.activities";
+
+export const PIXEL_ME = "PixelPhase1/Tracks/charge";
+export const DT_ME = "DT/Segments/chi2";
+
+/** A 10-bin TH1 payload; `shape` "flat" or "peak" (a reference comparison of the two fails). */
+export function th1(shape: "flat" | "peak", scale = 1000) {
+  const contents = [0, ...Array.from({ length: 10 }, (_, i) => (shape === "flat" ? scale : i === 4 ? scale * 10 : scale / 10)), 0];
+  return { kind: "TH1", name: "h", title: "", x: { nbins: 10, min: 0, max: 10 }, contents, entries: contents.reduce((a, b) => a + b, 0) };
+}
+
+export function freshRunNumber(): number {
+  return randomInt(800_000_000, 2_000_000_000);
+}
+
+export interface SeededRun {
+  readonly runNumber: number;
+  readonly referenceRun: number;
+  readonly lsCount: number;
+}
+
+/** A Collisions run with lumisections, its datasets and histograms, plus a reference run. */
+export async function seedRun(db: Db, opts: { lsCount?: number; pixelShape?: "flat" | "peak"; stages?: ("online" | "express" | "prompt")[]; badPayloadStage?: string } = {}): Promise<SeededRun> {
+  const lsCount = opts.lsCount ?? 20;
+  const runNumber = freshRunNumber();
+  const referenceRun = runNumber + 1;
+  const start = new Date(Date.UTC(2026, 5, 1));
+  for (const rn of [runNumber, referenceRun]) {
+    await db.insertInto("run").values({ run_number: rn, start_time: start, run_class: "Collisions", ls_count: lsCount, recorded_lumi: lsCount * 0.5, significant: true }).execute();
+    await db
+      .insertInto("lumisection")
+      .values(Array.from({ length: lsCount }, (_, i) => ({ run_number: rn, ls_number: i + 1, recorded_lumi: 0.5, beam1_stable: true, beam2_stable: true, dcs: JSON.stringify({}) as unknown as Record<string, boolean> })))
+      .execute();
+  }
+  await putHistogram(db, referenceRun, "online", PIXEL_ME, th1("flat"));
+  await putHistogram(db, referenceRun, "online", DT_ME, th1("flat"));
+  await db.insertInto("dataset").values({ run_number: referenceRun, name: "online", primary_dataset: "online", processing_string: "online", stage: "online" }).execute();
+  for (const stage of opts.stages ?? ["online", "express", "prompt"]) {
+    const name = stageDataset(stage);
+    await db.insertInto("dataset").values({ run_number: runNumber, name, primary_dataset: stage === "online" ? "online" : "ZeroBias", processing_string: stage, stage }).execute();
+    await putHistogram(db, runNumber, name, PIXEL_ME, opts.badPayloadStage === stage ? { kind: "TH1", contents: "corrupt" } : th1(opts.pixelShape ?? "flat"));
+    await putHistogram(db, runNumber, name, DT_ME, th1("flat"));
+  }
+  return { runNumber, referenceRun, lsCount };
+}
+
+export function stageDataset(stage: string): string {
+  return stage === "online" ? "online" : `/ZeroBias/Run2026A-${stage}-v1/DQMIO`;
+}
+
+export function testConfig(referenceRun: number, overrides: Partial<CertificationConfig> = {}): CertificationConfig {
+  return certificationConfigSchema.parse({
+    components: ["tracker-pixel", "dt-dt"],
+    monitorElements: [PIXEL_ME, DT_ME],
+    comparisons: { version: 1, tests: [{ name: "shape", match: ["**"], test: "chi2" }] },
+    autoFlagRules: [
+      { name: "pixel-shape", component: "tracker-pixel", match: ["PixelPhase1/**"] },
+      { name: "dt-shape", component: "dt-dt", match: ["DT/**"] },
+    ],
+    references: { Collisions: referenceRun },
+    deadlines: { reminderMs: 60_000, escalationMs: 120_000 },
+    calibration: { workflows: ["BeamSpot", "SiStripGains"], timeoutMs: 60_000 },
+    dataPollMs: 300,
+    promptRecoEndpoint: null,
+    activity: { startToCloseMs: 10_000, initialRetryMs: 100, maximumAttempts: 5 },
+    autoSignoff: false,
+    reprocessingIdleMs: 1_000,
+    ...overrides,
+  });
+}
+
+/** Wraps a source so chosen runs fail a given number of times with a transient error. */
+export class FlakySource implements HistogramSource {
+  readonly failuresLeft = new Map<number, number>();
+  readonly calls = new Map<number, number>();
+  constructor(private readonly inner: HistogramSource) {}
+  findDataset(runNumber: number, stage: Parameters<HistogramSource["findDataset"]>[1], name?: string) {
+    return this.inner.findDataset(runNumber, stage, name);
+  }
+  async get(runNumber: number, dataset: string, mePath: string) {
+    this.calls.set(runNumber, (this.calls.get(runNumber) ?? 0) + 1);
+    const left = this.failuresLeft.get(runNumber) ?? 0;
+    if (left > 0) {
+      this.failuresLeft.set(runNumber, left - 1);
+      throw new Error(`histogram store unreachable (simulated, ${left} left)`);
+    }
+    return this.inner.get(runNumber, dataset, mePath);
+  }
+  getReference(referenceRun: number, stage: Parameters<HistogramSource["getReference"]>[1], mePath: string) {
+    return this.inner.getReference(referenceRun, stage, mePath);
+  }
+}
+
+let runtimeInstalled = false;
+
+/** A worker on its own task queue with every activity, certification's built over `histograms`. */
+export async function startCertWorker(services: AppServices, histograms?: HistogramSource, taskQueue = `cert-test-${randomUUID()}`) {
+  if (!runtimeInstalled) {
+    runtimeInstalled = true;
+    try {
+      Runtime.install({ logger: new DefaultLogger("WARN") });
+    } catch {
+      // Another worker of this process installed it.
+    }
+  }
+  const source = histograms ?? dbHistogramSource(services.db);
+  const connection = await NativeConnection.connect({ address: services.config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: services.config.TEMPORAL_NAMESPACE,
+    taskQueue,
+    workflowsPath,
+    activities: { ...createActivities({ db: services.db, histograms: source }), ...createCertificationActivities({ db: services.db, histograms: source }) },
+  });
+  const running = worker.run();
+  return {
+    taskQueue,
+    deps: { db: services.db, temporal: () => services.temporal(), taskQueue } satisfies CertificationDeps,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+/** Polls until `fn` returns a value that is not undefined (tests assert behaviour, never timing). */
+export async function eventually<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const v = await fn();
+      if (v !== undefined) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ""}`);
+}
