@@ -3,13 +3,25 @@
  * construct them over their own database.
  */
 import type { Db } from "../db/pool";
+import { createMlActivities } from "./ml/ml.activities";
+import { dbHistogramSource, type HistogramSource } from "../server/certification/histogram-source";
+import { createCertificationActivities } from "./certification/certification.activities";
+import { createGoldenJsonActivities } from "./certification/golden-json.activities";
+import { createIngestActivities } from "./ingest/activities";
 
 export interface ActivityDeps {
   db: Db;
+  /** Histograms certification compares; its own table unless given. */
+  histograms?: HistogramSource;
 }
 
-export function createActivities(_deps: ActivityDeps) {
-  return {};
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createIngestActivities({ db: deps.db }),
+    ...createCertificationActivities({ db: deps.db, histograms: deps.histograms ?? dbHistogramSource(deps.db) }),
+    ...createGoldenJsonActivities({ db: deps.db }),
+    ...createMlActivities({ db: deps.db }),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -10,7 +10,11 @@ export interface CliCommand {
 const commands: Record<string, () => Promise<CliCommand>> = {
   migrate: async () => (await import("./commands/migrate.js")).migrateCommand,
   compare: async () => (await import("./commands/compare.js")).compareCommand,
-  bench: async () => (await import("./commands/bench-compare.js")).benchCommand,
+  bench: async () => (await import("./commands/bench.js")).benchCommand,
+  ingest: async () => (await import("./commands/ingest.js")).ingestCommand,
+  demo: async () => (await import("../../scripts/demo/demo-command.js")).demoCommand,
+  ml: async () => (await import("./commands/ml.js")).mlCommand,
+  "golden-json": async () => (await import("./commands/golden-json.js")).goldenJsonCommand,
 };
 
 /** Registers a command; command modules are listed here so `dqmflow help` can show them all. */
