@@ -30,6 +30,10 @@ function TopBar() {
       <span className="brand">dqmflow</span>
       <nav aria-label="Main">
         <NavLink to="/" end>Overview</NavLink>
+        <NavLink to="/trends">Trends</NavLink>
+        <NavLink to="/certification">Certification</NavLink>
+        <NavLink to="/calibration">Calibration</NavLink>
+        <NavLink to="/golden-json">Golden JSON</NavLink>
       </nav>
       <span className="spacer" />
       <span className="who">

@@ -23,10 +23,8 @@ LOGS="$ROOT/.state/logs"; mkdir -p "$LOGS"
 
 step "database: migrating"
 node bin/dqmflow.js migrate || exit 1
-if node bin/dqmflow.js help 2>/dev/null | grep -q '^  demo '; then
-  step "demo data: loading into an empty database (skipped when data is there)"
-  node bin/dqmflow.js demo --if-empty || exit 1
-fi
+step "demo data: loading into an empty database (skipped when data is there)"
+node bin/dqmflow.js demo --if-empty || exit 1
 step "web app: building"
 run_step "remix build" npx --no-install remix build
 

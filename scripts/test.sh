@@ -5,6 +5,7 @@
 set -uo pipefail
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/app-processes.sh"
+source "$(dirname "$0")/lib/e2e-target.sh"
 cd "$ROOT"
 
 bash scripts/provision.sh || exit 1
@@ -35,13 +36,17 @@ stage lint npx --no-install eslint --max-warnings=0 .
 stage "unit tests" npx --no-install vitest run --project unit
 stage "integration tests" npx --no-install vitest run --project integration --no-file-parallelism
 stage "remix build" npx --no-install remix build
-if [ ${#failed[@]} -eq 0 ] || [[ ! " ${failed[*]} " =~ "remix build" ]]; then
-  start_worker "$LOGS/worker.log"
-  start_web "$LOGS/web.log"
-  if wait_for_url "http://127.0.0.1:$PORT/" "$LOGS/web.log"; then
-    stage "browser tests" env E2E_BASE_URL="http://localhost:$PORT" npx --no-install playwright test
+if [[ ! " ${failed[*]} " =~ "remix build" ]]; then
+  if ! prepare_e2e_target; then
+    failed+=("browser test data")
   else
-    failed+=("web server start")
+    start_worker "$LOGS/worker.log"
+    start_web "$LOGS/web.log"
+    if wait_for_url "http://127.0.0.1:$PORT/" "$LOGS/web.log"; then
+      stage "browser tests" env E2E_BASE_URL="http://localhost:$PORT" npx --no-install playwright test
+    else
+      failed+=("web server start")
+    fi
   fi
 fi
 

@@ -5,11 +5,14 @@
 import type { Client } from "@temporalio/client";
 import type { AppConfig } from "./config/config";
 import { createDb, type Db } from "../db/pool";
+import { createTrendCache, type TrendCache } from "./hdqm/trend-cache";
 import { createTemporalClient } from "../workflows/client";
 
 export interface AppServices {
   readonly config: AppConfig;
   readonly db: Db;
+  /** Trend API answers, kept until the data under them changes. */
+  readonly trendCache: TrendCache;
   /** Connects on first use and again after a failed attempt, so a late Temporal is picked up. */
   temporal(): Promise<Client>;
   close(): Promise<void>;
@@ -17,10 +20,12 @@ export interface AppServices {
 
 export function createAppServices(config: AppConfig): AppServices {
   const db = createDb(config.DATABASE_URL);
+  const trendCache = createTrendCache(config.DATABASE_URL, { onError: (err) => console.warn(`trend cache: listening connection lost (${err.message}); not caching until it is back`) });
   let client: Promise<Client> | undefined;
   return {
     config,
     db,
+    trendCache,
     temporal() {
       client ??= createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE).catch((err: unknown) => {
         client = undefined;
@@ -29,6 +34,7 @@ export function createAppServices(config: AppConfig): AppServices {
       return client;
     },
     async close() {
+      await trendCache.close();
       await db.destroy();
       if (client) await (await client.catch(() => undefined))?.connection.close();
     },

@@ -1,9 +1,10 @@
 /**
- * `dqmflow bench trends [--json] [--runs N] [--requests R] [--keep]`: trend requests for one metric over
- * an N-run series (default 5,000; 200 metrics × N points in the scratch hypertable) over HTTP —
- * a separate server process mounting the app's tRPC router on node:http — from 16 concurrent
+ * `dqmflow bench trends [--json] [--runs N] [--requests R] [--keep] [--reuse]`: trend requests for
+ * one metric over an N-run series (default 5,000; 200 metrics × N points in the scratch
+ * hypertable) over HTTP — a separate server process mounting the app's tRPC router on
+ * node:http, once with the trend cache as deployed and once without — from 16 concurrent
  * clients; p50/p99 latency and requests/s, beside the bare SQL of the same series over a pg pool
- * at the same concurrency.
+ * at the same concurrency. `--keep` leaves the scratch schema, `--reuse` measures on it again.
  */
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
@@ -15,6 +16,7 @@ import pg from "pg";
 import { createDb } from "../../../db/pool";
 import type { AppServices } from "../../app-services";
 import { config } from "../../config/config";
+import { createTrendCache, uncachedTrends } from "../../hdqm/trend-cache";
 import { allocatePoints, replacePoints } from "../../ingest/point-writer";
 import { appRouter } from "../../trpc/app-router";
 import type { CliCommand } from "../main";
@@ -48,6 +50,8 @@ async function seed(runs: number): Promise<void> {
       for (let k = r; k < to; k++) for (let m = 0; m < METRICS; m++, i++) [p.time[i], p.runNumber[i], p.datasetId[i], p.metricId[i], p.value[i], p.error[i]] = [t0 + k * 3000e3, 300000 + k, k + 1, m + 1, Math.sin(k / 50 + m), 0.1];
       await replacePoints(db, Array.from({ length: to - r }, (_, k) => r + k + 1), p);
     }
+    // As autovacuum leaves freshly ingested chunks: all-visible, so trends are index-only scans.
+    await sql`vacuum analyze metric_point`.execute(db);
     await sql`analyze`.execute(db);
   } finally {
     await db.destroy();
@@ -55,15 +59,26 @@ async function seed(runs: number): Promise<void> {
 }
 
 /** The server process: the app's tRPC router on node:http, services over the scratch schema. */
-function serve(): void {
+function serve(cached: boolean): void {
   const cfg = config();
   const db = createDb(benchUrl(cfg.DATABASE_URL), 10);
-  const services: AppServices = { config: cfg, db, temporal: () => Promise.reject(new Error("no Temporal in the benchmark")), close: () => db.destroy() };
+  const trendCache = cached ? createTrendCache(benchUrl(cfg.DATABASE_URL)) : uncachedTrends();
+  const services: AppServices = {
+    config: cfg,
+    db,
+    trendCache,
+    temporal: () => Promise.reject(new Error("no Temporal in the benchmark")),
+    close: () => trendCache.close().then(() => db.destroy()),
+  };
   const handler = createHTTPHandler({ router: appRouter, basePath: "/api/trpc/", createContext: () => ({ services, identity: { user: "bench", role: "viewer" as const, groups: [], via: "local" as const } }) });
   const server = createServer((req, res) => void handler(req, res));
   server.listen(0, "127.0.0.1", () => {
     const addr = server.address();
-    process.send?.({ port: typeof addr === "object" && addr ? addr.port : 0 });
+    const ready = () => process.send?.({ port: typeof addr === "object" && addr ? addr.port : 0 });
+    // The cache only keeps answers once it listens for changes; wait for that (or give up after 5 s).
+    const deadline = Date.now() + 5000;
+    const wait = () => (trendCache.stats().listening || !cached || Date.now() > deadline ? ready() : setTimeout(wait, 20));
+    wait();
   });
   process.on("disconnect", () => {
     server.close();
@@ -89,65 +104,95 @@ async function load(total: number, one: () => Promise<void>): Promise<{ p50: num
   return { p50: percentile(lat, 50), p99: percentile(lat, 99), rps: lat.length / wall };
 }
 
+type Stats = Awaited<ReturnType<typeof load>>;
+
+/** Trend requests over HTTP against a fresh server process, cache on or off. */
+async function measureHttp(runs: number, requests: number, cached: boolean): Promise<{ stats: Stats; points: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ["--serve", cached ? "--cached" : "--uncached"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once("message", (m: { port: number }) => resolve(m.port));
+      child.once("exit", (code) => reject(new Error(`benchmark server exited (${code})`)));
+    });
+    const input = { subsystem: "Bench", primaryDataset: PD, processingString: PS, metrics: ["metric_7"], selection: { kind: "latest", n: runs } };
+    const target = `http://127.0.0.1:${port}/api/trpc/trends.series?input=${encodeURIComponent(JSON.stringify(input))}`;
+    let points = 0;
+    const http = async (): Promise<void> => {
+      const res = await fetch(target);
+      const body = (await res.json()) as { result?: { data?: { series: { run: number[] }[] } } };
+      if (!res.ok || !body.result?.data) throw new Error(`trend request failed: HTTP ${res.status}`);
+      points = body.result.data.series[0]?.run.length ?? 0;
+    };
+    await load(100, http);
+    return { stats: await load(requests, http), points };
+  } finally {
+    child.disconnect();
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
+async function measureSql(url: string, requests: number): Promise<Stats> {
+  const pool = new pg.Pool({ connectionString: benchUrl(url), max: CLIENTS });
+  try {
+    const bare = (): Promise<void> =>
+      pool
+        .query(
+          `select p.run_number, p.value, p.error, r.start_time from metric_point p join dataset d on d.id = p.dataset_id join run r on r.run_number = p.run_number
+           where p.metric_id = 7 and d.primary_dataset = $1 and d.processing_string = $2 and r.significant order by p.run_number`,
+          [PD, PS],
+        )
+        .then(() => undefined);
+    await load(100, bare);
+    return await load(requests, bare);
+  } finally {
+    await pool.end();
+  }
+}
+
 export const benchTrendsCommand: CliCommand = {
-  summary: "trend API over HTTP vs bare SQL",
+  summary: "trend API over HTTP (cache on and off) vs bare SQL",
   async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, runs: { type: "string", default: "5000" }, requests: { type: "string", default: "2000" }, keep: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, runs: { type: "string", default: "5000" }, requests: { type: "string", default: "2000" }, keep: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } } });
     const runs = Number(values.runs);
     const requests = Number(values.requests);
     const url = config().DATABASE_URL;
-    await seed(runs);
-    const child = fork(fileURLToPath(import.meta.url), ["--serve"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    // --reuse measures on the scratch schema a previous --keep run left (no re-seeding).
+    if (!values.reuse) await seed(runs);
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        child.once("message", (m: { port: number }) => resolve(m.port));
-        child.once("exit", (code) => reject(new Error(`benchmark server exited (${code})`)));
-      });
-      const input = { subsystem: "Bench", primaryDataset: PD, processingString: PS, metrics: ["metric_7"], selection: { kind: "latest", n: runs } };
-      const target = `http://127.0.0.1:${port}/api/trpc/trends.series?input=${encodeURIComponent(JSON.stringify(input))}`;
-      let points = 0;
-      const http = async (): Promise<void> => {
-        const res = await fetch(target);
-        const body = (await res.json()) as { result?: { data?: { series: { run: number[] }[] } } };
-        if (!res.ok || !body.result?.data) throw new Error(`trend request failed: HTTP ${res.status}`);
-        points = body.result.data.series[0]?.run.length ?? 0;
+      const cached = await measureHttp(runs, requests, true);
+      const uncached = await measureHttp(runs, requests, false);
+      const bare = await measureSql(url, requests);
+      const result = {
+        runs,
+        pointsPerResponse: cached.points,
+        clients: CLIENTS,
+        requests,
+        http: cached.stats,
+        httpUncached: uncached.stats,
+        sql: bare,
+        p99Ratio: cached.stats.p99 / bare.p99,
+        p99RatioUncached: uncached.stats.p99 / bare.p99,
+        rpsRatio: cached.stats.rps / bare.rps,
       };
-      await load(100, http);
-      const api = await load(requests, http);
-
-      const pool = new pg.Pool({ connectionString: benchUrl(url), max: CLIENTS });
-      let sqlStats;
-      try {
-        const bare = (): Promise<void> =>
-          pool
-            .query(
-              `select p.run_number, p.value, p.error, r.start_time from metric_point p join dataset d on d.id = p.dataset_id join run r on r.run_number = p.run_number
-               where p.metric_id = 7 and d.primary_dataset = $1 and d.processing_string = $2 and r.significant order by p.run_number`,
-              [PD, PS],
-            )
-            .then(() => undefined);
-        await load(100, bare);
-        sqlStats = await load(requests, bare);
-      } finally {
-        await pool.end();
-      }
-      const result = { runs, pointsPerResponse: points, clients: CLIENTS, requests, http: api, sql: sqlStats, p99Ratio: api.p99 / sqlStats.p99, rpsRatio: api.rps / sqlStats.rps };
       if (values.json) console.log(JSON.stringify(result));
       else {
-        console.log(`bench trends: one metric over ${runs} runs (${points} significant points per response), ${CLIENTS} concurrent clients, ${requests} requests`);
-        for (const [k, v] of [["tRPC over HTTP", api], ["bare SQL (pg pool)", sqlStats]] as const) console.log(`  ${k.padEnd(20)} p50 ${v.p50.toFixed(1).padStart(6)} ms  p99 ${v.p99.toFixed(1).padStart(6)} ms  ${v.rps.toFixed(0).padStart(6)} req/s`);
-        console.log(`  HTTP / SQL          p99 ${result.p99Ratio.toFixed(2)}×  req/s ${result.rpsRatio.toFixed(2)}×`);
+        console.log(`bench trends: one metric over ${runs} runs (${cached.points} significant points per response), ${CLIENTS} concurrent clients, ${requests} requests`);
+        const rows = [
+          ["tRPC/HTTP, cache on", cached.stats],
+          ["tRPC/HTTP, cache off", uncached.stats],
+          ["bare SQL (pg pool)", bare],
+        ] as const;
+        for (const [k, v] of rows) console.log(`  ${k.padEnd(22)} p50 ${v.p50.toFixed(1).padStart(7)} ms  p99 ${v.p99.toFixed(1).padStart(7)} ms  ${v.rps.toFixed(0).padStart(6)} req/s`);
+        console.log(`  p99 / bare SQL p99: cache on ${result.p99Ratio.toFixed(2)}×, cache off ${result.p99RatioUncached.toFixed(2)}×`);
       }
       return 0;
     } finally {
-      child.disconnect();
-      await new Promise((r) => child.once("exit", r));
-      // --keep leaves the scratch schema for EXPLAIN; the next benchmark run recreates it.
+      // --keep leaves the scratch schema for EXPLAIN and --reuse; the next seeding recreates it.
       if (!values.keep) await dropBenchSchema(url);
     }
   },
 };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes("--serve")) {
-  serve();
+  serve(process.argv.includes("--cached"));
 }

@@ -21,16 +21,16 @@ async function asApi<T>(f: () => Promise<T>): Promise<T> {
 }
 
 export const trendsRouter = router({
-  tree: procedureFor("viewer").query(({ ctx }) => selectionTree(ctx.services.db)),
+  tree: procedureFor("viewer").query(({ ctx }) => ctx.services.trendCache.get("tree", null, () => selectionTree(ctx.services.db))),
   series: procedureFor("viewer")
     .input(trendRequestSchema)
-    .query(({ ctx, input }) => asApi(() => queryTrend(ctx.services.db, input))),
+    .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input)))),
   correlation: procedureFor("viewer")
     .input(correlationRequestSchema)
-    .query(({ ctx, input }) => asApi(() => queryCorrelation(ctx.services.db, input))),
+    .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("correlation", input, () => queryCorrelation(ctx.services.db, input)))),
   runQuantity: procedureFor("viewer")
     .input(runQuantityRequestSchema)
-    .query(({ ctx, input }) => asApi(() => queryRunQuantity(ctx.services.db, input))),
+    .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("runQuantity", input, () => queryRunQuantity(ctx.services.db, input)))),
   pointDetails: procedureFor("viewer")
     .input(pointDetailsRequestSchema)
     .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input))),
@@ -38,7 +38,7 @@ export const trendsRouter = router({
     .input(trendRequestSchema)
     .query(({ ctx, input }) =>
       asApi(async () => {
-        const t = await queryTrend(ctx.services.db, input);
+        const t = await ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input));
         return { filename: `hdqm-${input.subsystem}-${input.metrics.join("+")}.csv`, csv: trendToCsv(t) };
       }),
     ),

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/pool";
+import { config } from "../config/config";
+import { createTrendCache, type TrendCache } from "./trend-cache";
+
+const db = createDb(config().DATABASE_URL, 2);
+const appName = `trend-cache-test-${randomUUID().slice(0, 8)}`;
+let cache: TrendCache;
+// Runs of this test's own; the run table notifies on every statement (migration T1310).
+const FIRST = 990_900;
+
+async function until(what: string, ok: () => boolean, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const countTestRuns = async () => {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from run where run_number >= ${FIRST} and run_number < ${FIRST + 100}`.execute(db);
+  return rows[0]!.n;
+};
+
+async function addRun(run: number) {
+  await db.insertInto("run").values({ run_number: run, start_time: new Date("2017-07-01T00:00:00Z"), run_class: "Collisions", significant: true }).execute();
+}
+
+beforeAll(async () => {
+  await db.deleteFrom("run").where("run_number", ">=", FIRST).where("run_number", "<", FIRST + 100).execute();
+  cache = createTrendCache(config().DATABASE_URL, { retryMs: 50, applicationName: appName });
+  await until("the cache to listen", () => cache.stats().listening);
+});
+afterAll(async () => {
+  await cache.close();
+  await db.deleteFrom("run").where("run_number", ">=", FIRST).where("run_number", "<", FIRST + 100).execute();
+  await db.destroy();
+});
+
+describe("trend cache on the real database", () => {
+  it("answers a repeated request from memory and shares one computation between concurrent ones", async () => {
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((r) => setTimeout(r, 30));
+      return countTestRuns();
+    };
+    const key = { probe: randomUUID() };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => cache.get("probe", key, compute)));
+    expect(new Set(answers).size).toBe(1);
+    expect(computed).toBe(1);
+    await cache.get("probe", key, compute);
+    expect(computed).toBe(1);
+    await cache.get("probe", { other: 1 }, compute);
+    expect(computed).toBe(2);
+    const shared = await cache.get("object", 1, () => Promise.resolve({ runs: [1, 2] }));
+    expect(() => shared.runs.push(3)).toThrow(TypeError);
+  });
+
+  it("never answers from before a write that committed before the request (read-your-writes)", async () => {
+    const key = { ryw: randomUUID() };
+    for (let i = 0; i < 40; i++) {
+      expect(await cache.get("ryw", key, countTestRuns)).toBe(i);
+      await addRun(FIRST + i);
+      // No waiting: the request right after the commit must see it.
+      expect(await cache.get("ryw", key, countTestRuns)).toBe(i + 1);
+    }
+    expect(cache.stats().hits).toBeGreaterThan(0);
+  });
+
+  it("is emptied by writes to the metric-point hypertable, not only to plain tables", async () => {
+    const before = cache.stats().generation;
+    const point = { time: new Date("2017-07-01T00:00:00Z"), run_number: FIRST, dataset_id: -1, metric_id: -1, value: 1, error: 0 };
+    await db.insertInto("metric_point").values(point).execute();
+    await until("the insert's notification", () => cache.stats().generation > before);
+    const mid = cache.stats().generation;
+    await db.deleteFrom("metric_point").where("dataset_id", "=", -1).execute();
+    await until("the delete's notification", () => cache.stats().generation > mid);
+  });
+
+  it("stops caching when its connection is lost and resumes after reconnecting", async () => {
+    const generation = cache.stats().generation;
+    const { rows } = await sql<{ n: number }>`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where application_name = ${appName}`.execute(db);
+    expect(rows[0]!.n).toBe(1);
+    await until("the cache to notice", () => !cache.stats().listening);
+    expect(cache.stats().entries).toBe(0);
+    let computed = 0;
+    const compute = () => Promise.resolve(++computed);
+    // Whatever the timing of the reconnect, an answer from while it was down is not kept.
+    await until("the cache to listen again", () => cache.stats().listening);
+    expect(cache.stats().generation).toBeGreaterThan(generation);
+    await cache.get("after", 1, compute);
+    await cache.get("after", 1, compute);
+    expect(computed).toBe(1);
+  });
+});
