@@ -15,6 +15,8 @@ import { type CertRunStatus, referenceRunFor, setDatasetState, upsertCertRun } f
 import { flagChanges, insertFlags } from "../../server/certification/flag.repository";
 import { effectiveFlags, signoffReadiness } from "../../server/certification/flags";
 import { BadHistogramError, type HistogramSource } from "../../server/certification/histogram-source";
+import { writeAnomalyTrendPoints } from "../../server/ml/anomaly-trend";
+import { stageAnomalyResults } from "../../server/ml/stage-anomaly";
 import type { DatasetState } from "../../server/certification/states";
 import type { StageReadiness } from "./certify-run.messages";
 
@@ -134,6 +136,11 @@ export function createCertificationActivities(deps: CertificationActivityDeps) {
       const results = runConfiguredTests(input.config.comparisons, mes);
       const rows: { mePath: string; r: TestResult }[] = [];
       for (const [mePath, list] of results) for (const r of list) rows.push({ mePath, r });
+      // The anomaly models' verdict from the run's per-lumisection histograms, where there are
+      // models; their scores also become HDQM trend points of the stage's dataset.
+      const anomalies = await stageAnomalyResults(db, input.runNumber);
+      for (const a of anomalies) rows.push({ mePath: a.me, r: a.result });
+      await writeAnomalyTrendPoints(db, input.runNumber, input.dataset, anomalies);
       if (rows.length > 0) {
         const values = rows.map(({ mePath, r }) => ({
           run_number: input.runNumber,

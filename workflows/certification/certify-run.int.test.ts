@@ -152,8 +152,11 @@ describe("certify-run workflow", () => {
     }, "comparison failure");
     expect(v.comparisonError).toMatch(/not a histogram/);
     expect(flaky.calls.get(run.runNumber)).toBe(1);
-    const board = await services.db.selectFrom("cert_run").selectAll().where("run_number", "=", run.runNumber).executeTakeFirstOrThrow();
-    expect(board).toMatchObject({ cert_status: "comparison-failed" });
+    // The board row is written by the step's audit activity, just after the workflow's state changed.
+    const board = await eventually(async () => {
+      const row = await services.db.selectFrom("cert_run").selectAll().where("run_number", "=", run.runNumber).executeTakeFirst();
+      return row?.cert_status === "comparison-failed" ? row : undefined;
+    }, "the board to show the failure");
     expect(board.last_error).toMatch(/not a histogram/);
     await (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(run.runNumber)).terminate("test done");
   });
