@@ -15,6 +15,7 @@ import { type CertRunStatus, referenceRunFor, setDatasetState, upsertCertRun } f
 import { flagChanges, insertFlags } from "../../server/certification/flag.repository";
 import { effectiveFlags, signoffReadiness } from "../../server/certification/flags";
 import { BadHistogramError, type HistogramSource } from "../../server/certification/histogram-source";
+import { trendCheckResults } from "../../server/hdqm/trend-check-results";
 import { writeAnomalyTrendPoints } from "../../server/ml/anomaly-trend";
 import { stageAnomalyResults } from "../../server/ml/stage-anomaly";
 import type { DatasetState } from "../../server/certification/states";
@@ -141,6 +142,8 @@ export function createCertificationActivities(deps: CertificationActivityDeps) {
       const anomalies = await stageAnomalyResults(db, input.runNumber);
       for (const a of anomalies) rows.push({ mePath: a.me, r: a.result });
       await writeAnomalyTrendPoints(db, input.runNumber, input.dataset, anomalies);
+      // HDQM's trend checks on the points of this dataset (an automatic-flag source like any ME).
+      rows.push(...(await trendCheckResults(db, input.runNumber, input.dataset)));
       if (rows.length > 0) {
         const values = rows.map(({ mePath, r }) => ({
           run_number: input.runNumber,
