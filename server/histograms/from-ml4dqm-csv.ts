@@ -89,9 +89,11 @@ export function parseMl4dqmRow(line: string, columns: Ml4dqmColumns): Ml4dqmRow 
     throw new HistogramFormatError("ML4DQM CSV: histo is not a JSON list");
   }
   if (!Number.isInteger(nbins) || nbins < 1 || !(max > min)) throw new HistogramFormatError("ML4DQM CSV: bad binning");
-  if (!Array.isArray(values) || values.length !== nbins + 2 || !values.every((v) => typeof v === "number")) {
-    throw new HistogramFormatError(`ML4DQM CSV: histo must list ${nbins + 2} numbers`);
+  // Most exports list under- and overflow around the bins; some (ChargeInnerLayer4) only the bins.
+  if (!Array.isArray(values) || (values.length !== nbins + 2 && values.length !== nbins) || !values.every((v) => typeof v === "number")) {
+    throw new HistogramFormatError(`ML4DQM CSV: histo must list ${nbins + 2} numbers (with under- and overflow) or ${nbins} (bins only), got ${Array.isArray(values) ? values.length : "no list"}`);
   }
+  const contents = values.length === nbins ? [0, ...(values as number[]), 0] : (values as number[]);
   const run = Number(get(columns.run));
   const lumi = Number(get(columns.lumi));
   return {
@@ -104,7 +106,7 @@ export function parseMl4dqmRow(line: string, columns: Ml4dqmColumns): Ml4dqmRow 
       name: get(columns.hname),
       title: `${get(columns.hname)} run ${run} LS ${lumi}`,
       x: { nbins, min, max },
-      contents: Float64Array.from(values),
+      contents: Float64Array.from(contents),
       entries: Number(get(columns.entries)),
     },
   };

@@ -113,4 +113,21 @@ describe("ML4DQM CSV", () => {
     expect(row!.histogram.contents.length).toBe(102);
     expect(row!.histogram.contents.reduce((a, b) => a + b, 0)).toBe(1910);
   });
+
+  it("reads exports that list only the in-range bins (no under- or overflow)", () => {
+    const text = readFileSync(new URL("../../../shared/data/ml4dqm/random_subset_ChargeInnerLayer4_1hist_ex1.csv", import.meta.url), "utf8");
+    // This export has no DCSbit column; an empty one reads as "not on".
+    const [header, line] = text.trim().split(/\r?\n/);
+    const [row] = parseMl4dqmCsv(`${header},DCSbit\n${line},\n`);
+    expect(row).toMatchObject({ run: 306051, lumi: 382 });
+    expect(row!.histogram.x).toEqual({ nbins: 100, min: 0, max: 80000 });
+    expect(row!.histogram.contents.length).toBe(102);
+    expect([row!.histogram.contents[0], row!.histogram.contents[101]]).toEqual([0, 0]);
+    expect(Array.from(row!.histogram.contents.slice(1, 6))).toEqual([0, 0, 7, 11, 29]);
+  });
+
+  it("names the count it expected when a row's list is neither length", () => {
+    const header = "fromrun,fromlumi,hname,entries,Xmax,Xmin,Xbins,histo,Json,DCSbit";
+    expect(() => parseMl4dqmCsv(`${header}\n1,1,h,3,1.0,0.0,3,"[1, 2]",True,True\n`)).toThrow(/must list 5 numbers .* or 3 .* got 2/);
+  });
 });
