@@ -93,7 +93,7 @@ export function parseMl4dqmRow(line: string, columns: Ml4dqmColumns): Ml4dqmRow 
   if (!Array.isArray(values) || (values.length !== nbins + 2 && values.length !== nbins) || !values.every((v) => typeof v === "number")) {
     throw new HistogramFormatError(`ML4DQM CSV: histo must list ${nbins + 2} numbers (with under- and overflow) or ${nbins} (bins only), got ${Array.isArray(values) ? values.length : "no list"}`);
   }
-  const contents = values.length === nbins ? [0, ...(values as number[]), 0] : (values as number[]);
+  const contents = values.length === nbins ? [0, ...values, 0] : values;
   const run = Number(get(columns.run));
   const lumi = Number(get(columns.lumi));
   return {
