@@ -2,6 +2,7 @@
  * The database schema as Kysely sees it: one interface per table, merged into `Database`.
  * Each feature adds its tables in its own `db/tables/*.table.ts` file and lists them here.
  */
+import type { AlarmAckTable } from "./tables/alarm-ack.table";
 import type { CertAuditTable } from "./tables/cert-audit.table";
 import type { CertCalibrationTable, CertComparisonTable, CertDatasetTable, CertFlagTable, CertHistogramTable, CertNotificationTable, CertReferenceTable, CertRunTable } from "./tables/certification.table";
 import type { DatasetTable } from "./tables/dataset.table";
@@ -40,4 +41,5 @@ export interface Database {
   ingest_file: IngestFileTable;
   ls_histogram: LsHistogramTable;
   ml_model: MlModelTable;
+  alarm_ack: AlarmAckTable;
 }

@@ -1,4 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { actAs, certificationFixtures, hydrated } from "./overview-fixtures";
+
+const fixtures = certificationFixtures();
+test.afterAll(() => fixtures.cleanUp());
 
 test("the overview shows every component healthy, the server name and the Temporal UI", async ({ page, request }) => {
   await page.goto("/");
@@ -20,11 +24,38 @@ test("the overview shows every component healthy, the server name and the Tempor
 
 test("a developer can switch the role they act as, and the theme", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("combobox", { name: "Role" }).selectOption("viewer");
+  await actAs(page, "expert");
+  await actAs(page, "viewer");
   await expect(page.getByRole("combobox", { name: "Role" })).toHaveValue("viewer");
   await page.getByRole("button", { name: "Toggle light or dark theme" }).click();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await page.reload();
   await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  await hydrated(page);
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
   await page.screenshot({ path: "test-results/screenshots/overview-light.png", fullPage: true });
+});
+
+test("the overview shows runs in flight per stage and those waiting for a sign-off or for calibrations, live", async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/");
+  const inFlight = page.getByRole("region", { name: "Certification in flight" });
+  for (const stage of ["online", "express", "prompt", "reprocessing"]) await expect(inFlight.getByRole("region", { name: `${stage} stage` })).toBeVisible();
+  const onlineBefore = Number(await page.getByTestId("in-flight-online").textContent());
+
+  // Two runs start certifying while the page is open; its periodic refresh brings them in.
+  const waiting = await fixtures.awaitingSignoffRun();
+  const gated = await fixtures.calibrationGateRun();
+  const signoff = page.getByRole("region", { name: "Waiting for sign-off" });
+  const signoffRow = signoff.getByRole("row").filter({ has: page.getByRole("link", { name: String(waiting), exact: true }) });
+  await expect(signoffRow).toContainText("online", { timeout: 30_000 });
+  await expect(signoffRow).toContainText("awaiting-signoff");
+  await expect(signoffRow.getByRole("link")).toHaveAttribute("href", `/runs/${waiting}`);
+
+  const calibration = page.getByRole("region", { name: "Waiting for calibrations" });
+  const gatedRow = calibration.getByRole("row").filter({ has: page.getByRole("link", { name: String(gated), exact: true }) });
+  await expect(gatedRow).toContainText("BeamSpot (pending), SiStripGains (pending)", { timeout: 30_000 });
+  await expect.poll(async () => Number(await page.getByTestId("in-flight-online").textContent())).toBeGreaterThan(onlineBefore);
+  await expect(inFlight.getByRole("region", { name: "express stage" })).toContainText(/[1-9]\d* waiting for calibrations/);
+  await page.screenshot({ path: "test-results/screenshots/overview-in-flight.png", fullPage: true });
 });

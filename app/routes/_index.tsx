@@ -1,13 +1,24 @@
-/** Overview: the health of every component, the server's name, and the way to the Temporal UI. */
+/**
+ * Overview: the shift's alarms, certification in flight per stage, runs waiting for a sign-off
+ * or for calibrations, recent failures and alarms, the health of every component and the
+ * server's name, with the way to the Temporal UI.
+ */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import { isRouteErrorResponse, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
 import { useEffect } from "react";
+import { AlarmBanner } from "../components/alarm-banner";
+import { CertificationSections } from "../components/overview/certification-sections";
+import { FailureSections } from "../components/overview/failure-sections";
 import { serverCaller } from "../trpc.server";
 
 export const meta: MetaFunction = () => [{ title: "dqmflow · overview" }];
 
+const REVALIDATE_MS = 10_000;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { health: await serverCaller(context, request).health.status() };
+  const api = serverCaller(context, request);
+  const [health, summary, alarms] = await Promise.all([api.health.status(), api.overview.summary(), api.overview.alarms()]);
+  return { health, summary, alarms };
 }
 
 function HealthCard({ name, ok, detail, latencyMs }: { name: string; ok: boolean; detail: string; latencyMs: number }) {
@@ -22,15 +33,20 @@ function HealthCard({ name, ok, detail, latencyMs }: { name: string; ok: boolean
   );
 }
 
-export default function Overview() {
-  const { health } = useLoaderData<typeof loader>();
+/** Reloads the page's data every few seconds: the overview stays up on a control-room screen. */
+function usePeriodicRevalidation() {
   const revalidator = useRevalidator();
   useEffect(() => {
     const id = setInterval(() => {
       if (revalidator.state === "idle") revalidator.revalidate();
-    }, 15_000);
+    }, REVALIDATE_MS);
     return () => clearInterval(id);
   }, [revalidator]);
+}
+
+export default function Overview() {
+  const { health, summary, alarms } = useLoaderData<typeof loader>();
+  usePeriodicRevalidation();
   return (
     <>
       <h1>Overview</h1>
@@ -38,11 +54,28 @@ export default function Overview() {
         Server: <strong data-testid="server-name">{health.serverName}</strong> ·{" "}
         <a href={health.temporalUiUrl} target="_blank" rel="noreferrer">Temporal UI</a>
       </p>
+      <AlarmBanner initial={alarms} />
       <div className="grid">
         <HealthCard name="Database" {...health.database} />
         <HealthCard name="Temporal" {...health.temporal} />
         <HealthCard name="Worker" {...health.worker} />
       </div>
+      <CertificationSections summary={summary} />
+      <FailureSections summary={summary} />
     </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  // A passing failure (a restarting database) must not freeze the screen: keep trying.
+  usePeriodicRevalidation();
+  const message = isRouteErrorResponse(error) ? `${error.status} ${typeof error.data === "string" ? error.data : error.statusText}` : error instanceof Error ? error.message : "unknown error";
+  return (
+    <div className="error-box" role="alert">
+      <h1>The overview could not be loaded</h1>
+      <p>{message}</p>
+      <p className="muted">Trying again every {REVALIDATE_MS / 1000} s.</p>
+    </div>
   );
 }

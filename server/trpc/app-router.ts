@@ -4,6 +4,7 @@ import { compareRouter } from "./routers/compare.router";
 import { goldenJsonRouter } from "./routers/golden-json.router";
 import { healthRouter } from "./routers/health.router";
 import { linksRouter } from "./routers/links.router";
+import { overviewRouter } from "./routers/overview.router";
 import { trendsRouter } from "./routers/trends.router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   goldenJson: goldenJsonRouter,
   health: healthRouter,
   links: linksRouter,
+  overview: overviewRouter,
   trends: trendsRouter,
 });
 

@@ -1,0 +1,36 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { ALARM_KEY_PATTERN } from "../../overview/alarm-key";
+import { acknowledgeAlarms, UnknownAlarmError } from "../../overview/alarm-ack.repository";
+import { overviewSummary } from "../../overview/overview.query";
+import { listShiftAlarms } from "../../overview/shift-alarms.query";
+import { procedureFor, router } from "../trpc";
+
+const runNumber = z.number().int().positive();
+
+export const overviewRouter = router({
+  summary: procedureFor("viewer")
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(20) }).default({ limit: 20 }))
+    .query(({ ctx, input }) => overviewSummary(ctx.services.db, input)),
+  alarms: procedureFor("viewer")
+    .input(
+      z
+        .object({
+          runs: z.array(runNumber).max(500).optional(),
+          acknowledgedWithinHours: z.number().min(0).max(24 * 7).default(12),
+          limit: z.number().int().min(1).max(500).default(200),
+        })
+        .default({ acknowledgedWithinHours: 12, limit: 200 }),
+    )
+    .query(({ ctx, input }) => listShiftAlarms(ctx.services.db, input)),
+  acknowledge: procedureFor("shifter")
+    .input(z.object({ keys: z.array(z.string().regex(ALARM_KEY_PATTERN, "an alarm key looks like audit:<id> or comparison-error:<run>:<dataset>")).min(1).max(500) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        return await acknowledgeAlarms(ctx.services.db, input.keys, ctx.identity.user);
+      } catch (err) {
+        if (err instanceof UnknownAlarmError) throw new TRPCError({ code: "NOT_FOUND", message: err.message, cause: err });
+        throw err;
+      }
+    }),
+});
