@@ -18,19 +18,24 @@ export interface BoardFilter {
   readonly state?: string;
   readonly runFrom?: number;
   readonly runTo?: number;
+  /** Runs that started on or after / before this time. */
+  readonly startedFrom?: Date;
+  readonly startedBefore?: Date;
   readonly limit: number;
   readonly offset: number;
 }
 
 export async function certificationBoard(db: Db, f: BoardFilter) {
-  let q = db.selectFrom("cert_run").selectAll();
-  if (f.stage) q = q.where("stage", "=", f.stage);
+  let q = db.selectFrom("cert_run").leftJoin("run", "run.run_number", "cert_run.run_number").selectAll("cert_run").select("run.start_time");
+  if (f.stage) q = q.where("cert_run.stage", "=", f.stage);
   if (f.certStatus) q = q.where("cert_status", "=", f.certStatus);
-  if (f.runClass) q = q.where("run_class", "=", f.runClass);
+  if (f.runClass) q = q.where("cert_run.run_class", "=", f.runClass);
   if (f.state) q = q.where("state", "=", f.state);
-  if (f.runFrom !== undefined) q = q.where("run_number", ">=", f.runFrom);
-  if (f.runTo !== undefined) q = q.where("run_number", "<=", f.runTo);
-  const runs = await q.orderBy("run_number", "desc").limit(f.limit).offset(f.offset).execute();
+  if (f.runFrom !== undefined) q = q.where("cert_run.run_number", ">=", f.runFrom);
+  if (f.runTo !== undefined) q = q.where("cert_run.run_number", "<=", f.runTo);
+  if (f.startedFrom) q = q.where("run.start_time", ">=", f.startedFrom);
+  if (f.startedBefore) q = q.where("run.start_time", "<", f.startedBefore);
+  const runs = await q.orderBy("cert_run.run_number", "desc").limit(f.limit).offset(f.offset).execute();
   const datasets = runs.length
     ? await db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "stage", "state", "frozen"]).where("workspace", "=", "global").where("run_number", "in", runs.map((r) => r.run_number)).execute()
     : [];
@@ -42,6 +47,7 @@ export async function certificationBoard(db: Db, f: BoardFilter) {
     certStatus: r.cert_status,
     lastError: r.last_error,
     updatedAt: r.updated_at,
+    startTime: r.start_time,
     stages: datasets.filter((d) => d.run_number === r.run_number).map((d) => ({ stage: d.stage, dataset: d.dataset_name, state: d.state, frozen: d.frozen })),
   }));
 }

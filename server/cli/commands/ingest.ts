@@ -16,6 +16,8 @@ import { IngestInputError } from "../../ingest/ingest-errors";
 import { importMl4dqmCsv } from "../../ingest/ml4dqm-import";
 import { importOmsRecords, parseOmsRecords } from "../../ingest/oms-import";
 import { planScan } from "../../ingest/scan";
+import { certifyNewRuns, unknownRuns } from "../../certification/new-runs";
+import { createTemporalClient } from "../../../workflows/client";
 import type { CliCommand } from "../main";
 
 type Task = { path: string; kind: "dqm" | "ml4dqm" | "oms-json" | "oms-csv"; run?: number };
@@ -66,7 +68,14 @@ async function plan(db: Db, paths: string[], summary: IngestSummary): Promise<Ta
   return unique.sort((a, b) => order[a.kind] - order[b.kind]);
 }
 
-export async function runIngest(db: Db, paths: string[], opts: { referenceRun?: number; onProgress?: (done: number, total: number, path: string) => void } = {}): Promise<IngestSummary> {
+export interface IngestOptions {
+  referenceRun?: number;
+  onProgress?: (done: number, total: number, path: string) => void;
+  /** Called with the runs an OMS import has just created (the CLI starts their certification). */
+  onNewRuns?: (runNumbers: number[]) => Promise<void>;
+}
+
+export async function runIngest(db: Db, paths: string[], opts: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { files: 0, ingested: 0, points: 0, skippedMetrics: 0, upToDate: 0, superseded: 0, failed: [] };
   const tasks = await plan(db, paths, summary);
   summary.files = tasks.length + summary.failed.length + summary.upToDate;
@@ -86,7 +95,10 @@ export async function runIngest(db: Db, paths: string[], opts: { referenceRun?: 
         summary.points += r.rows;
       } else {
         const text = await readFile(t.path, "utf8");
-        const r = await importOmsRecords(db, parseOmsRecords(text, t.kind === "oms-json" ? "json" : "csv", t.path), t.path);
+        const records = parseOmsRecords(text, t.kind === "oms-json" ? "json" : "csv", t.path);
+        const fresh = await unknownRuns(db, records.filter((rec) => !("lumisection_number" in rec)).map((rec) => Number(rec.run_number)).filter(Number.isInteger));
+        const r = await importOmsRecords(db, records, t.path);
+        if (fresh.length > 0) await opts.onNewRuns?.(fresh);
         summary.ingested++;
         summary.points += r.runs + r.lumisections;
       }
@@ -112,27 +124,40 @@ export const ingestCommand: CliCommand = {
       console.error(`dqmflow ingest: --reference-run must be a run number, got '${values["reference-run"]}'`);
       return 2;
     }
-    const db = createDb(config().DATABASE_URL, 2);
+    const c = config();
+    const db = createDb(c.DATABASE_URL, 2);
     const bar = values.json || !process.stdout.isTTY ? undefined : new SingleBar({ format: "ingest [{bar}] {value}/{total} files {file}", hideCursor: true });
+    let temporal: ReturnType<typeof createTemporalClient> | undefined;
+    const certification = { started: [] as number[], failed: [] as { runNumber: number; reason: string }[] };
     try {
       bar?.start(1, 0, { file: "" });
       const s = await runIngest(db, positionals, {
         ...(referenceRun !== undefined ? { referenceRun } : {}),
+        onNewRuns: async (runs) => {
+          temporal ??= createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE);
+          const client = temporal;
+          const r = await certifyNewRuns({ db, temporal: () => client, taskQueue: c.TEMPORAL_TASK_QUEUE }, runs);
+          certification.started.push(...r.started);
+          certification.failed.push(...r.failed);
+        },
         onProgress: (done, total, path) => {
           bar?.setTotal(Math.max(1, total));
           bar?.update(done, { file: path.split("/").pop() ?? "" });
         },
       });
       bar?.stop();
-      if (values.json) console.log(JSON.stringify(s));
+      if (values.json) console.log(JSON.stringify({ ...s, certification }));
       else {
         console.log(`files ${s.files} · ingested ${s.ingested} · points ${s.points} · skipped metrics ${s.skippedMetrics} · up to date ${s.upToDate} · superseded ${s.superseded} · failed ${s.failed.length}`);
         for (const f of s.failed) console.log(`  failed ${f.path}: ${f.reason}`);
+        if (certification.started.length) console.log(`certification started for ${certification.started.length} new runs`);
+        for (const f of certification.failed) console.log(`  certification of run ${f.runNumber} not started: ${f.reason}`);
       }
-      return s.failed.length ? 1 : 0;
+      return s.failed.length || certification.failed.length ? 1 : 0;
     } finally {
       bar?.stop();
       await db.destroy();
+      if (temporal) await temporal.then((cl) => cl.connection.close()).catch(() => undefined);
     }
   },
 };

@@ -1,7 +1,11 @@
+import { tracked } from "@trpc/server";
 import { z } from "zod";
 import { stages } from "../../../db/tables/dataset.table";
 import { certificationBoard, runCertificationDetail } from "../../certification/board.query";
+import { boardFacets, pollBoardEvents } from "../../certification/board-events";
 import { calibrationStatuses } from "../../certification/calibration";
+import { calibrationBoard } from "../../certification/calibration-board";
+import { comparisonPlot } from "../../certification/comparison-plot";
 import { setReferenceRun } from "../../certification/cert-run.repository";
 import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
 import { flagStatuses } from "../../certification/flags";
@@ -28,11 +32,29 @@ export const certificationRouter = router({
         state: z.enum(runStates).optional(),
         runFrom: runNumber.optional(),
         runTo: runNumber.optional(),
+        startedFrom: z.coerce.date().optional(),
+        startedBefore: z.coerce.date().optional(),
         limit: z.number().int().min(1).max(500).default(100),
         offset: z.number().int().min(0).default(0),
       }),
     )
     .query(({ ctx, input }) => certificationBoard(ctx.services.db, input)),
+  facets: procedureFor("viewer").query(({ ctx }) => boardFacets(ctx.services.db)),
+  /** Live board over SSE: batches of new audit rows (each a change of some run), resumable by the last event id. */
+  boardEvents: procedureFor("viewer")
+    .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).optional())
+    .subscription(async function* ({ ctx, input, signal }) {
+      const afterId = input?.lastEventId ? Number(input.lastEventId) : undefined;
+      for await (const batch of pollBoardEvents(ctx.services.db, { ...(afterId !== undefined ? { afterId } : {}), ...(signal ? { signal } : {}) })) {
+        yield tracked(String(batch.lastId), batch.events);
+      }
+    }),
+  comparisonPlot: procedureFor("viewer")
+    .input(z.object({ runNumber, dataset: z.string().min(1), stage, mePath: z.string().min(1), referenceRun: runNumber.nullable() }))
+    .query(({ ctx, input }) => comparisonPlot(ctx.services.db, input)),
+  calibrationBoard: procedureFor("viewer")
+    .input(z.object({ released: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(100) }))
+    .query(({ ctx, input }) => calibrationBoard(ctx.services.db, input)),
   run: procedureFor("viewer")
     .input(z.object({ runNumber }))
     .query(({ ctx, input }) =>

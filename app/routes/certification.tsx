@@ -1,0 +1,352 @@
+/**
+ * The certification board: runs × stages with their states, filtered by URL parameters, with
+ * sign-off for shifters, bulk actions for experts, and live updates as workflows move.
+ */
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, isRouteErrorResponse, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { stages } from "../../db/tables/dataset.table";
+import { hasRole } from "../../server/auth/roles";
+import { runStates } from "../../server/certification/states";
+import styles from "../components/certification/certification.css";
+import { StatusBadge } from "../components/certification/status-badge";
+import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
+import { type ActionResult, attempt, formString } from "../lib/action-result";
+import { toCsv } from "../lib/csv";
+import { downloadText } from "../lib/download";
+import { serverCaller } from "../trpc.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
+
+const PAGE = 50;
+const SIGNABLE = new Set(["awaiting-signoff", "comparison-failed", "reopened"]);
+const intParam = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+const dateParam = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const p = new URL(request.url).searchParams;
+  const api = serverCaller(context, request);
+  const stage = stages.find((s) => s === p.get("stage"));
+  const state = runStates.find((s) => s === p.get("state"));
+  const page = intParam(p.get("page")) ?? 0;
+  const to = dateParam(p.get("to"));
+  const filter = {
+    ...(stage ? { stage } : {}),
+    ...(state ? { state } : {}),
+    ...(p.get("class") ? { runClass: p.get("class")! } : {}),
+    ...(p.get("status") ? { certStatus: p.get("status")! } : {}),
+    ...(intParam(p.get("runFrom")) ? { runFrom: intParam(p.get("runFrom")) } : {}),
+    ...(intParam(p.get("runTo")) ? { runTo: intParam(p.get("runTo")) } : {}),
+    ...(dateParam(p.get("from")) ? { startedFrom: dateParam(p.get("from")) } : {}),
+    ...(to ? { startedBefore: new Date(to.getTime() + 86_400_000) } : {}),
+    limit: PAGE + 1,
+    offset: page * PAGE,
+  };
+  const [rows, facets, me] = await Promise.all([api.certification.board(filter), api.certification.facets(), api.health.me()]);
+  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me };
+}
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | { intent: string; results: ActionResult[] }> {
+  const api = serverCaller(context, request);
+  const form = await request.formData();
+  const intent = formString(form, "intent");
+  if (intent === "signOff") {
+    const runNumber = Number(formString(form, "run"));
+    const stage = stages.find((s) => s === formString(form, "stage")) ?? "online";
+    return attempt(intent, async () => {
+      const r = await api.certification.signOff({ runNumber, stage, comment: formString(form, "comment") });
+      return `run ${runNumber}: ${r.stage} signed off; run is ${r.runState}`;
+    }, String(runNumber));
+  }
+  const runs = form.getAll("runs").map(String).filter((r) => /^\d+$/.test(r)).map(Number);
+  const stageOf = (run: number) => stages.find((s) => s === formString(form, `stage-${run}`)) ?? "online";
+  const results: ActionResult[] = [];
+  for (const runNumber of runs) {
+    if (intent === "bulkSignOff") {
+      results.push(await attempt(intent, async () => `run ${runNumber}: ${(await api.certification.signOff({ runNumber, stage: stageOf(runNumber), comment: formString(form, "comment") })).stage} signed off`, String(runNumber)));
+    } else if (intent === "bulkReopen") {
+      results.push(await attempt(intent, async () => `run ${runNumber}: ${(await api.certification.reopen({ runNumber, stage: stageOf(runNumber), reason: formString(form, "comment") })).stage} reopened`, String(runNumber)));
+    }
+  }
+  if (runs.length === 0) results.push({ ok: false, intent, error: "select at least one run" });
+  return { intent, results };
+}
+
+function Filters() {
+  const { facets } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  return (
+    <Form method="get" className="cert-toolbar" aria-label="Filters">
+      <label>
+        State
+        <select name="state" defaultValue={params.get("state") ?? ""}>
+          <option value="">any</option>
+          {runStates.map((s) => <option key={s}>{s}</option>)}
+        </select>
+      </label>
+      <label>
+        Class
+        <select name="class" defaultValue={params.get("class") ?? ""}>
+          <option value="">any</option>
+          {facets.runClasses.map((c) => <option key={c}>{c}</option>)}
+        </select>
+      </label>
+      <label>
+        Stage
+        <select name="stage" defaultValue={params.get("stage") ?? ""}>
+          <option value="">any</option>
+          {stages.map((s) => <option key={s}>{s}</option>)}
+        </select>
+      </label>
+      <label>
+        Status
+        <select name="status" defaultValue={params.get("status") ?? ""}>
+          <option value="">any</option>
+          {facets.statuses.map((s) => <option key={s.status} value={s.status}>{`${s.status} (${s.count})`}</option>)}
+        </select>
+      </label>
+      <label>
+        Started from
+        <input type="date" name="from" defaultValue={params.get("from") ?? ""} />
+      </label>
+      <label>
+        to
+        <input type="date" name="to" defaultValue={params.get("to") ?? ""} />
+      </label>
+      <label>
+        Run from
+        <input type="number" name="runFrom" min={1} defaultValue={params.get("runFrom") ?? ""} />
+      </label>
+      <label>
+        Run to
+        <input type="number" name="runTo" min={1} defaultValue={params.get("runTo") ?? ""} />
+      </label>
+      <button type="submit" className="primary">Apply filters</button>
+      <Link to="/certification">Clear</Link>
+    </Form>
+  );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+function SignOffForm({ row, onDone }: { row: Row; onDone: () => void }) {
+  const fetcher = useFetcher<typeof action>();
+  const result = fetcher.data && "ok" in fetcher.data ? fetcher.data : null;
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <fetcher.Form method="post" className="form-grid" aria-label={`Sign off run ${row.runNumber}`}>
+      <input type="hidden" name="intent" value="signOff" />
+      <input type="hidden" name="run" value={row.runNumber} />
+      <input type="hidden" name="stage" value={row.stage} />
+      <label>
+        Comment for the {row.stage} sign-off of run {row.runNumber}
+        <textarea ref={ref} name="comment" rows={2} />
+      </label>
+      <button type="submit" className="primary" disabled={fetcher.state !== "idle"}>Confirm sign-off</button>
+      <button type="button" onClick={onDone}>Cancel</button>
+      {result && !result.ok ? <div role="alert" className="notice error">Refused: {result.error}</div> : null}
+      {result?.ok ? <div role="status" className="notice ok">{result.message}</div> : null}
+    </fetcher.Form>
+  );
+}
+
+function stageCell(row: Row, stage: string) {
+  const d = row.stages.filter((s) => s.stage === stage);
+  if (d.length === 0) return <span className="muted">—</span>;
+  return d.map((s) => (
+    <div key={s.dataset} title={s.dataset}>
+      <StatusBadge status={s.state} />
+      {s.frozen ? <span className="muted"> (frozen)</span> : null}
+    </div>
+  ));
+}
+
+function exportCsv(rows: Row[]) {
+  downloadText(
+    toCsv(
+      ["run", "class", "state", "stage", "status", "started", "online", "express", "prompt", "reprocessing", "last error"],
+      rows.map((r) => [r.runNumber, r.runClass, r.state, r.stage, r.certStatus, r.startTime ?? "", ...stages.map((s) => r.stages.filter((d) => d.stage === s).map((d) => d.state).join(" ")), r.lastError ?? ""]),
+    ),
+    "certification-board.csv",
+  );
+}
+
+function BulkBar({ selected, rows }: { selected: Set<number>; rows: Row[] }) {
+  const fetcher = useFetcher<typeof action>();
+  const results = fetcher.data && "results" in fetcher.data ? fetcher.data.results : [];
+  return (
+    <fetcher.Form method="post" className="cert-section" aria-label="Bulk actions">
+      <h2>Bulk actions <span className="muted">({selected.size} selected)</span></h2>
+      {[...selected].map((run) => (
+        <span key={run}>
+          <input type="hidden" name="runs" value={run} />
+          <input type="hidden" name={`stage-${run}`} value={rows.find((r) => r.runNumber === run)?.stage ?? "online"} />
+        </span>
+      ))}
+      <div className="form-grid">
+        <label>
+          Comment or reason
+          <textarea name="comment" rows={1} />
+        </label>
+        <button type="submit" name="intent" value="bulkSignOff" disabled={selected.size === 0 || fetcher.state !== "idle"}>Sign off current stage</button>
+        <button type="submit" name="intent" value="bulkReopen" disabled={selected.size === 0 || fetcher.state !== "idle"}>Reopen current stage</button>
+      </div>
+      {results.length > 0 ? (
+        <ul aria-label="Bulk results">
+          {results.map((r, i) => (
+            <li key={i} className={r.ok ? "" : "muted"}>{r.ok ? `✔ ${r.message}` : `✘ run ${r.key ?? ""}: ${r.error}`}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+export default function CertificationBoard() {
+  const { rows, more, page, me } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const [signing, setSigning] = useState<number | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [flash, setFlash] = useState<Set<number>>(new Set());
+  const [recent, setRecent] = useState<LiveEvent[]>([]);
+  const pendingRefresh = useRef(false);
+  const expert = hasRole(me.role, "expert");
+
+  const onEvents = useCallback(
+    (events: LiveEvent[]) => {
+      setRecent((prev) => [...events].reverse().concat(prev).slice(0, 8));
+      setFlash(new Set(events.map((e) => e.runNumber)));
+      pendingRefresh.current = true;
+    },
+    [],
+  );
+  const live = useBoardEvents(onEvents);
+  useEffect(() => {
+    const id = setInterval(() => {
+      if (pendingRefresh.current && revalidator.state === "idle") {
+        pendingRefresh.current = false;
+        revalidator.revalidate();
+      }
+    }, 500);
+    return () => clearInterval(id);
+  }, [revalidator]);
+
+  const pageLink = (n: number) => {
+    const q = new URLSearchParams(params);
+    if (n === 0) q.delete("page");
+    else q.set("page", String(n));
+    return `?${q.toString()}`;
+  };
+  const toggle = (run: number) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(run)) next.delete(run);
+    else next.add(run);
+    return next;
+  });
+
+  return (
+    <>
+      <h1>Certification</h1>
+      <div className="cert-toolbar">
+        <span className="cert-live" data-state={live} data-testid="live-state" aria-live="polite">
+          <span className="dot" aria-hidden="true" /> {live === "live" ? "live updates on" : live === "connecting" ? "connecting…" : "live updates interrupted, retrying"}
+        </span>
+        <button type="button" onClick={() => exportCsv(rows)} disabled={rows.length === 0}>Export CSV</button>
+        {navigation.state === "loading" ? <span className="muted" role="status">Loading…</span> : null}
+      </div>
+      <Filters />
+      {expert ? <BulkBar selected={selected} rows={rows} /> : null}
+      {rows.length === 0 ? (
+        <p className="empty">No run under certification matches these filters. <Link to="/certification">Clear the filters</Link></p>
+      ) : (
+        <div className="table-scroll">
+        <table className="cert" aria-label="Certification board">
+          <thead>
+            <tr>
+              {expert ? <th scope="col"><span className="muted">select</span></th> : null}
+              <th scope="col">Run</th>
+              <th scope="col">Class</th>
+              <th scope="col">State</th>
+              <th scope="col">Current stage</th>
+              <th scope="col">Status</th>
+              {stages.map((s) => <th key={s} scope="col">{s}</th>)}
+              <th scope="col">Started</th>
+              <th scope="col"><span className="muted">actions</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <RowView key={r.runNumber} r={r} expert={expert} flash={flash.has(r.runNumber)} selected={selected.has(r.runNumber)} onToggle={() => toggle(r.runNumber)} signing={signing === r.runNumber} onSign={() => setSigning(signing === r.runNumber ? null : r.runNumber)} />
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {page > 0 ? <Link to={pageLink(page - 1)}>← newer runs</Link> : null}
+        <span className="muted">page {page + 1}</span>
+        {more ? <Link to={pageLink(page + 1)}>older runs →</Link> : null}
+      </nav>
+      <section className="cert-section" aria-label="Recent changes">
+        <h2>Recent changes</h2>
+        {recent.length === 0 ? <p className="muted">Changes appear here as workflows move.</p> : (
+          <ul data-testid="recent-changes">
+            {recent.map((e) => (
+              <li key={e.id}>
+                <Link to={`/runs/${e.runNumber}`}>run {e.runNumber}</Link>: {e.kind} by {e.actor}{e.reason ? ` — ${e.reason}` : ""}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function RowView({ r, expert, flash, selected, onToggle, signing, onSign }: { r: Row; expert: boolean; flash: boolean; selected: boolean; onToggle: () => void; signing: boolean; onSign: () => void }) {
+  const cols = 7 + stages.length + (expert ? 1 : 0);
+  return (
+    <>
+      <tr className={flash ? "flash" : ""} data-run={r.runNumber}>
+        {expert ? (
+          <td><input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select run ${r.runNumber}`} /></td>
+        ) : null}
+        <th scope="row"><Link to={`/runs/${r.runNumber}`}>{r.runNumber}</Link></th>
+        <td>{r.runClass}</td>
+        <td><StatusBadge status={r.state} /></td>
+        <td>{r.stage}</td>
+        <td data-testid={`status-${r.runNumber}`}>
+          <StatusBadge status={r.certStatus} />
+          {r.lastError ? <div className="muted cert-error" title={r.lastError}>⚠ {r.lastError.slice(0, 80)}</div> : null}
+        </td>
+        {stages.map((s) => <td key={s} data-testid={`stage-${r.runNumber}-${s}`}>{stageCell(r, s)}</td>)}
+        <td className="muted when">{r.startTime ? new Date(r.startTime).toISOString().slice(0, 16).replace("T", " ") : "—"}</td>
+        <td>
+          {SIGNABLE.has(r.certStatus) ? (
+            <button type="button" onClick={onSign} aria-expanded={signing}>Sign off {r.stage}</button>
+          ) : null}
+        </td>
+      </tr>
+      {signing ? (
+        <tr className="signoff-row">
+          <td colSpan={cols}><SignOffForm row={r} onDone={onSign} /></td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return (
+    <div className="error-box" role="alert">
+      <h1>The certification board could not be shown</h1>
+      <p>{isRouteErrorResponse(error) ? `${error.status} ${String(error.data)}` : error instanceof Error ? error.message : "unknown error"}</p>
+      <p><Link to="/certification">Try again without filters</Link></p>
+    </div>
+  );
+}
