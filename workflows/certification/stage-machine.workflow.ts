@@ -67,6 +67,8 @@ export class StageMachine {
   signoffCount: number;
   readonly stages = new Map<Stage, StageRecord>();
   readonly awaiting = new Set<Stage>();
+  /** Each stage's latest sign-off write (audit + dataset SIGNOFF), which COMPLETED must follow. */
+  private readonly signoffWrites = new Map<Stage, Promise<void>>();
   readonly acts: ReturnType<typeof certificationActivities>;
   private readonly workspaces: string[];
 
@@ -151,7 +153,9 @@ export class StageMachine {
     if (target && allowedRunTransitions(this.runState, "shifter").includes(target)) this.runState = target;
     rec.status = "signed-off";
     if (req.stage === this.currentStage) this.setStatus("signed-off");
-    await this.record(req.stage, ["signoff", n], "signoff", req.user, req.comment, { runState: before, dataset: "OPEN" }, { runState: this.runState, dataset: "SIGNOFF", stage: req.stage }, rec, "SIGNOFF");
+    const write = this.record(req.stage, ["signoff", n], "signoff", req.user, req.comment, { runState: before, dataset: "OPEN" }, { runState: this.runState, dataset: "SIGNOFF", stage: req.stage }, rec, "SIGNOFF");
+    this.signoffWrites.set(req.stage, write);
+    await write;
     return { stage: req.stage, runState: this.runState };
   }
 
@@ -239,6 +243,10 @@ export class StageMachine {
       if (ready) await this.signOff(req);
     }
     await this.awaitSignoff(rec);
+    // The sign-off update's write (dataset SIGNOFF) runs beside this loop; without waiting for it,
+    // it could land after COMPLETED and leave the dataset SIGNOFF.
+    const signoffWrite = this.signoffWrites.get(stage);
+    if (signoffWrite && patched("completed-after-signoff-write")) await signoffWrite.catch(() => undefined);
     rec.status = "completed";
     this.setStatus("completed", stage);
     await this.record(stage, ["completed"], "transition", "system", `stage ${stage} completed`, { dataset: "SIGNOFF" }, { dataset: "COMPLETED" }, rec, "COMPLETED");

@@ -12,7 +12,7 @@ import type { CertificationDeps } from "../../../server/certification/certificat
 import { dbHistogramSource, type HistogramSource, putHistogram } from "../../../server/certification/histogram-source";
 import { createActivities } from "../../activities";
 import { workflowsPath } from "../../worker";
-import { createCertificationActivities } from "../certification.activities";
+import { createCertificationActivities, type RecordStepInput } from "../certification.activities";
 
 export const PIXEL_ME = "PixelPhase1/Tracks/charge";
 export const DT_ME = "DT/Segments/chi2";
@@ -105,10 +105,27 @@ export class FlakySource implements HistogramSource {
   }
 }
 
+function withRecordHook(acts: ReturnType<typeof createCertificationActivities>, hook?: (input: RecordStepInput) => Promise<void>) {
+  if (!hook) return acts;
+  return {
+    ...acts,
+    async recordStep(input: RecordStepInput) {
+      await hook(input);
+      return acts.recordStep(input);
+    },
+  };
+}
+
 let runtimeInstalled = false;
 
 /** A worker on its own task queue with every activity, certification's built over `histograms`. */
-export async function startCertWorker(services: AppServices, histograms?: HistogramSource, taskQueue = `cert-test-${randomUUID()}`) {
+export async function startCertWorker(
+  services: AppServices,
+  histograms?: HistogramSource,
+  taskQueue = `cert-test-${randomUUID()}`,
+  /** Runs before each recordStep activity (a test can hold one back to force an interleaving). */
+  beforeRecordStep?: (input: RecordStepInput) => Promise<void>,
+) {
   if (!runtimeInstalled) {
     runtimeInstalled = true;
     try {
@@ -124,7 +141,7 @@ export async function startCertWorker(services: AppServices, histograms?: Histog
     namespace: services.config.TEMPORAL_NAMESPACE,
     taskQueue,
     workflowsPath,
-    activities: { ...createActivities({ db: services.db, histograms: source }), ...createCertificationActivities({ db: services.db, histograms: source }) },
+    activities: { ...createActivities({ db: services.db, histograms: source }), ...withRecordHook(createCertificationActivities({ db: services.db, histograms: source }), beforeRecordStep) },
   });
   const running = worker.run();
   return {
