@@ -45,6 +45,7 @@ export const demoCommand: CliCommand = {
       if (values.json) console.log(JSON.stringify({ ...r, certification: cert }));
       else {
         console.log(`demo: ${r.runs} runs, ${r.points} metric points, ${r.alarms} alarms, ${r.lsHistograms} per-lumisection histograms, certification started for ${cert.started} runs`);
+        for (const m of r.models) console.log(`  anomaly model: ${m}`);
         for (const s of r.skippedFiles) console.log(`  skipped ${s.file}: ${s.reason}`);
       }
       return 0;

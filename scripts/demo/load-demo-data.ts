@@ -1,7 +1,9 @@
 /**
  * Loads the demo season through the ingest path: OMS-shaped run metadata through the OMS
  * importer, each run's generated monitor elements through the same compute-and-write step as a
- * DQM ROOT file, and the real ML4DQM per-lumisection CSVs. Only into an empty database.
+ * DQM ROOT file, and the real ML4DQM per-lumisection CSVs, on which an anomaly model of the
+ * MainDiagonal shape is trained (so certification stages of runs with those histograms score
+ * them). Only into an empty database.
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,12 +14,17 @@ import { ingestHistogramSet } from "../../server/ingest/ingest-histograms";
 import { importMl4dqmCsv } from "../../server/ingest/ml4dqm-import";
 import { importOmsRecords } from "../../server/ingest/oms-import";
 import { IngestInputError } from "../../server/ingest/ingest-errors";
+import { trainAnomalyModel } from "../../server/ml/anomaly-model";
+import { lsHistogramRows } from "../../server/ml/ls-histogram-rows";
+import { DEFAULT_PARAMS } from "../../server/ml/model";
+import { insertModelVersion } from "../../server/ml/model-repository";
 import { buildSeason, demoDatasetName, omsRecords } from "./season";
 import { runHistograms } from "./run-histograms";
 import { createHash } from "node:crypto";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const sharedDataDir = path.resolve(root, "../shared/data");
+const DEMO_MODEL_ME = "MainDiagonal Position";
 
 export interface DemoLoadOptions {
   /** Folder with golden/ and ml4dqm/ (default ../shared/data beside the project). */
@@ -33,6 +40,8 @@ export interface DemoLoadResult {
   readonly points: number;
   readonly alarms: number;
   readonly lsHistograms: number;
+  /** Anomaly models trained on the imported per-lumisection histograms. */
+  readonly models: readonly string[];
   /** Real-data files that could not be imported, with the reason. */
   readonly skippedFiles: readonly { readonly file: string; readonly reason: string }[];
 }
@@ -43,7 +52,7 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
 }
 
 export async function loadDemoData(db: Db, opts: DemoLoadOptions = {}): Promise<DemoLoadResult> {
-  if (!(await databaseIsEmpty(db))) return { loaded: false, runs: 0, points: 0, alarms: 0, lsHistograms: 0, skippedFiles: [] };
+  if (!(await databaseIsEmpty(db))) return { loaded: false, runs: 0, points: 0, alarms: 0, lsHistograms: 0, models: [], skippedFiles: [] };
   const dataDir = opts.dataDir ?? sharedDataDir;
   const golden = JSON.parse(await readFile(path.join(dataDir, "golden", "GoldenJSON17.json"), "utf8")) as Record<string, [number, number][]>;
   const season = buildSeason(golden, opts.collisionRuns ?? 320);
@@ -82,5 +91,13 @@ export async function loadDemoData(db: Db, opts: DemoLoadOptions = {}): Promise<
       skippedFiles.push({ file: f, reason: err.message });
     }
   }
-  return { loaded: true, runs: season.length, points, alarms, lsHistograms, skippedFiles };
+  opts.onProgress?.(total, total, "anomaly model");
+  const models: string[] = [];
+  const rows = await lsHistogramRows(db, DEMO_MODEL_ME);
+  if (rows.some((r) => r.golden && r.dcs)) {
+    const model = trainAnomalyModel(rows, { me: DEMO_MODEL_ME, source: "table ls_histogram (demo)", params: DEFAULT_PARAMS["latent-knn"], seed: 1, replicates: 200 });
+    await insertModelVersion(db, model, null);
+    models.push(`${DEMO_MODEL_ME} (latent-knn, validation AUC ${model.validation.roc?.auc.toFixed(3) ?? "n/a"})`);
+  }
+  return { loaded: true, runs: season.length, points, alarms, lsHistograms, models, skippedFiles };
 }
