@@ -31,3 +31,17 @@ export function trendToCsv(t: TrendResult): string {
   });
   return lines.join("\n") + "\n";
 }
+
+/** A correlation as CSV: one line per run with every metric's value. */
+export function correlationToCsv(c: { metrics: readonly { name: string }[]; run: readonly number[]; values: readonly (readonly number[])[] }): string {
+  const lines = [["run", ...c.metrics.map((m) => m.name)].map(cell).join(",")];
+  c.run.forEach((run, i) => lines.push([run, ...c.values.map((v) => v[i])].map(cell).join(",")));
+  return lines.join("\n") + "\n";
+}
+
+/** A run quantity trend as CSV: run, position on the axis, value. */
+export function runQuantityToCsv(q: { quantity: string; xAxis: string; run: readonly number[]; x: readonly (number | null)[]; value: readonly (number | null)[] }): string {
+  const lines = [["run", `x_${q.xAxis}`, q.quantity].map(cell).join(",")];
+  q.run.forEach((run, i) => lines.push([run, q.x[i], q.value[i]].map(cell).join(",")));
+  return lines.join("\n") + "\n";
+}

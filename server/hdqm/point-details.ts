@@ -1,6 +1,7 @@
 /** What a click on a trend point shows: run metadata, the value, the source histogram and its reference, links. */
 import { z } from "zod";
 import type { Db } from "../../db/pool";
+import type { RunClass } from "../../db/tables/run.table";
 import { decodeHistogram, encodeHistogram, type EncodedHistogram } from "../ingest/histogram-codec";
 import { dqmGuiLink, omsLink, runRegistryLink } from "./links";
 import { TrendQueryError } from "./trend-query";
@@ -11,7 +12,11 @@ export const pointDetailsRequestSchema = z.object({
   run: z.number().int().positive(),
   primaryDataset: z.string().min(1),
   processingString: z.string().min(1),
-  /** Run whose histogram is shown as the reference (same dataset keys). */
+  /**
+   * Run whose histogram is shown as the reference (same dataset keys). Without it: the
+   * reference experts set for the run's class, else the closest earlier significant run of the
+   * same class that has the histogram.
+   */
   referenceRun: z.number().int().positive().optional(),
 });
 
@@ -39,7 +44,7 @@ export interface PointDetails {
   point: { value: number; error: number } | null;
   mePath: string | null;
   histogram: EncodedHistogram | null;
-  reference: { run: number; histogram: EncodedHistogram } | null;
+  reference: { run: number; histogram: EncodedHistogram; chosenBy: ReferenceChoice } | null;
   alarms: { check: string; message: string }[];
   links: { dqmGui: string; oms: string; runRegistry: string };
 }
@@ -62,6 +67,38 @@ async function storedHistogram(db: Db, run: number, pd: string, ps: string, path
   return null;
 }
 
+/** Why a reference run was used: asked for, the experts' choice for the run class, or the previous good run. */
+export type ReferenceChoice = "request" | "run class" | "previous run";
+
+/**
+ * The reference run when none is requested (see `referenceRun`), among runs that have the ME in
+ * the same primary dataset and processing string; null when there is none.
+ */
+export async function defaultReferenceRun(db: Db, run: { run: number; runClass: RunClass }, pd: string, ps: string, mePath: string): Promise<{ run: number; chosenBy: ReferenceChoice } | null> {
+  const withMe = db
+    .selectFrom("stored_histogram as h")
+    .innerJoin("dataset as d", "d.id", "h.dataset_id")
+    .select("d.run_number")
+    .where("h.me_path", "=", mePath)
+    .where("d.primary_dataset", "=", pd)
+    .where("d.processing_string", "=", ps)
+    .where("d.run_number", "!=", run.run);
+  const expert = await withMe
+    .innerJoin("cert_reference as c", "c.reference_run", "d.run_number")
+    .where("c.run_class", "=", run.runClass)
+    .executeTakeFirst();
+  if (expert) return { run: expert.run_number, chosenBy: "run class" };
+  const previous = await withMe
+    .innerJoin("run as r", "r.run_number", "d.run_number")
+    .where("r.run_class", "=", run.runClass)
+    .where("r.significant", "=", true)
+    .where("d.run_number", "<", run.run)
+    .orderBy("d.run_number", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return previous ? { run: previous.run_number, chosenBy: "previous run" } : null;
+}
+
 export async function pointDetails(db: Db, request: PointDetailsRequest): Promise<PointDetails> {
   const req = pointDetailsRequestSchema.parse(request);
   const metric = await db.selectFrom("metric_definition").selectAll().where("subsystem", "=", req.subsystem).where("name", "=", req.metric).executeTakeFirst();
@@ -81,7 +118,8 @@ export async function pointDetails(db: Db, request: PointDetailsRequest): Promis
     storedHistogram(db, req.run, req.primaryDataset, req.processingString, metric.me_paths),
     db.selectFrom("trend_alarm").select(["check_kind", "message"]).where("metric_id", "=", metric.id).where("dataset_id", "=", row.dataset_id).execute(),
   ]);
-  const ref = req.referenceRun !== undefined ? await storedHistogram(db, req.referenceRun, req.primaryDataset, req.processingString, source ? [source.mePath] : metric.me_paths) : null;
+  const refRun = req.referenceRun !== undefined ? { run: req.referenceRun, chosenBy: "request" as const } : source ? await defaultReferenceRun(db, { run: req.run, runClass: row.run_class }, req.primaryDataset, req.processingString, source.mePath) : null;
+  const ref = refRun ? await storedHistogram(db, refRun.run, req.primaryDataset, req.processingString, source ? [source.mePath] : metric.me_paths) : null;
   return {
     run: {
       run: row.run_number,
@@ -104,7 +142,7 @@ export async function pointDetails(db: Db, request: PointDetailsRequest): Promis
     point: point ?? null,
     mePath: source?.mePath ?? null,
     histogram: source?.histogram ?? null,
-    reference: ref && req.referenceRun !== undefined ? { run: req.referenceRun, histogram: ref.histogram } : null,
+    reference: ref && refRun ? { run: refRun.run, histogram: ref.histogram, chosenBy: refRun.chosenBy } : null,
     alarms: alarms.map((a) => ({ check: a.check_kind, message: a.message })),
     links: { dqmGui: dqmGuiLink(req.run, row.dataset_name, source?.mePath ?? metric.me_paths[0] ?? null), oms: omsLink(req.run), runRegistry: runRegistryLink(req.run) },
   };

@@ -98,7 +98,11 @@ describe("trends API", () => {
     const d = await api.trends.pointDetails({ subsystem: "Muons", metric: "Z_peak_mass", run: ZSHIFT, primaryDataset: "ZeroBias", processingString: PS, referenceRun: RUNS[0]! });
     expect(d.point?.value).toBeLessThan(89.5);
     expect(d.histogram?.x.nbins).toBe(60);
-    expect(d.reference?.run).toBe(RUNS[0]);
+    expect(d.reference).toMatchObject({ run: RUNS[0], chosenBy: "request" });
+    // No reference asked for (and none set by experts for the class): the previous significant run.
+    const dflt = await api.trends.pointDetails({ subsystem: "Muons", metric: "Z_peak_mass", run: ZSHIFT, primaryDataset: "ZeroBias", processingString: PS });
+    expect(dflt.reference).toMatchObject({ run: ZSHIFT - 1, chosenBy: "previous run" });
+    expect(dflt.reference?.histogram.x.nbins).toBe(60);
     expect(d.alarms.map((a) => a.check)).toContain("expectedRange");
     expect(d.links.dqmGui).toContain(`runnr=${ZSHIFT};dataset=${DATASET}`);
     const q = await api.trends.runQuantity({ primaryDataset: "ZeroBias", processingString: PS, selection: { kind: "latest", n: 2 }, quantity: "deliveredLumi" });

@@ -1,0 +1,59 @@
+/**
+ * The trend pages' chart: like app/components/echart.tsx (same `data-rendered` signal, `toPng()`
+ * handle and point clicks), tuned for 10,000-point series. ECharts is imported statically — the
+ * route loads it with its own modules — so the chart is created and drawn in the effect that
+ * follows hydration, with no extra round trip; the resize observer redraws only when the box
+ * really changed size (its first call, on observe, would otherwise draw everything twice).
+ */
+import type { EChartsOption } from "echarts";
+import type { EChartsType } from "echarts/core";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { echarts } from "../../lib/trend-echarts.client";
+import type { EChartHandle } from "../echart";
+
+interface Props {
+  option: EChartsOption;
+  label: string;
+  height?: number;
+  onPointClick?: (datum: unknown, seriesName: string) => void;
+}
+
+export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart({ option, label, height = 460, onPointClick }, ref) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const clickRef = useRef(onPointClick);
+  clickRef.current = onPointClick;
+  const [rendered, setRendered] = useState(false);
+
+  useImperativeHandle(ref, () => ({ toPng: () => chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: getComputedStyle(document.body).backgroundColor }) }));
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const c = echarts.init(el, undefined, { renderer: "canvas" });
+    chart.current = c;
+    c.on("click", (p) => clickRef.current?.(p.data, p.seriesName ?? ""));
+    c.on("finished", () => setRendered(true));
+    let size = [el.clientWidth, el.clientHeight].join("x");
+    const observer = new ResizeObserver(() => {
+      const now = [el.clientWidth, el.clientHeight].join("x");
+      if (now === size) return;
+      size = now;
+      c.resize();
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!chart.current) return;
+    setRendered(false);
+    chart.current.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} role="img" aria-label={label} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} />;
+});

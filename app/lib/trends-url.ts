@@ -1,0 +1,223 @@
+/**
+ * The trend browser's whole view as URL search parameters, so any view can be shared: parse is
+ * lenient (a bad value falls back to its default), serialize writes only what differs from the
+ * defaults so links stay short. Golden JSONs travel compactly: `306134.1-50.60-80_306135.1-20`.
+ */
+export const trendXAxes = ["run", "time", "fill", "duration", "luminosity"] as const;
+export type TrendXAxisName = (typeof trendXAxes)[number];
+
+export const trendQuantities = ["recordedLumi", "deliveredLumi", "durationS", "fill", "certifiedFraction"] as const;
+export type TrendQuantityName = (typeof trendQuantities)[number];
+
+export type GoldenRanges = Record<string, [number, number][]>;
+
+export type RunChoice =
+  | { kind: "latest"; n: number }
+  | { kind: "range"; from: number; to: number }
+  | { kind: "list"; runs: number[] }
+  | { kind: "golden"; json: GoldenRanges };
+
+export interface TrendView {
+  subsystem: string | null;
+  primaryDataset: string | null;
+  processingString: string | null;
+  metrics: string[];
+  /** Metric name filter of the metric list. */
+  search: string;
+  runs: RunChoice;
+  xAxis: TrendXAxisName;
+  errorBars: boolean;
+  fillBands: boolean;
+  /** Show runs HDQM calls not significant. */
+  includeAll: boolean;
+  correlation: boolean;
+  quantity: TrendQuantityName | null;
+  /** The point whose details are open. */
+  point: { run: number; metric: string } | null;
+  referenceRun: number | null;
+}
+
+export const DEFAULT_LATEST = 500;
+export const MAX_RUNS = 20_000;
+
+export const defaultView: TrendView = {
+  subsystem: null,
+  primaryDataset: null,
+  processingString: null,
+  metrics: [],
+  search: "",
+  runs: { kind: "latest", n: DEFAULT_LATEST },
+  xAxis: "run",
+  errorBars: true,
+  fillBands: true,
+  includeAll: false,
+  correlation: false,
+  quantity: null,
+  point: null,
+  referenceRun: null,
+};
+
+const METRIC = /^[A-Za-z0-9_+-]+$/;
+
+function positiveInt(s: string | null): number | null {
+  if (s === null || !/^\d{1,9}$/.test(s.trim())) return null;
+  const n = Number(s.trim());
+  return n > 0 ? n : null;
+}
+
+/** Run numbers from free text: separators are commas, spaces, underscores or new lines. */
+export function parseRunList(text: string): number[] {
+  const out = new Set<number>();
+  for (const tok of text.split(/[\s,;_]+/)) {
+    const n = positiveInt(tok);
+    if (n !== null) out.add(n);
+  }
+  return [...out].sort((a, b) => a - b).slice(0, MAX_RUNS);
+}
+
+export function encodeGolden(json: GoldenRanges): string {
+  return Object.keys(json)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((run) => [run, ...(json[run] ?? []).map(([a, b]) => `${a}-${b}`)].join("."))
+    .join("_");
+}
+
+export function decodeGolden(text: string): GoldenRanges | null {
+  const json: GoldenRanges = {};
+  for (const part of text.split("_")) {
+    const [run, ...ranges] = part.split(".");
+    if (positiveInt(run ?? null) === null) return null;
+    const parsed: [number, number][] = [];
+    for (const r of ranges) {
+      const m = /^(\d+)-(\d+)$/.exec(r);
+      if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) return null;
+      parsed.push([Number(m[1]), Number(m[2])]);
+    }
+    json[String(Number(run))] = parsed;
+  }
+  return Object.keys(json).length ? json : null;
+}
+
+/** Validates an uploaded golden JSON's shape; returns a message naming the problem otherwise. */
+export function readGoldenJson(text: string): GoldenRanges | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return "the file is not JSON";
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return 'a golden JSON is an object {"<run>": [[first, last], …]}';
+  const out: GoldenRanges = {};
+  for (const [run, ranges] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^\d+$/.test(run)) return `"${run}" is not a run number`;
+    if (!Array.isArray(ranges)) return `run ${run}: expected a list of [first, last] ranges`;
+    const list: [number, number][] = [];
+    for (const r of ranges as unknown[]) {
+      if (!Array.isArray(r) || r.length !== 2 || !r.every((x) => Number.isInteger(x) && (x as number) >= 1) || (r[0] as number) > (r[1] as number)) return `run ${run}: ${JSON.stringify(r)} is not a range [first, last] of lumisections`;
+      list.push([r[0] as number, r[1] as number]);
+    }
+    out[run] = list;
+  }
+  if (Object.keys(out).length === 0) return "the golden JSON lists no runs";
+  if (Object.keys(out).length > MAX_RUNS) return `at most ${MAX_RUNS} runs`;
+  return out;
+}
+
+function flag(p: URLSearchParams, key: string, dflt: boolean): boolean {
+  const v = p.get(key);
+  return v === "1" ? true : v === "0" ? false : dflt;
+}
+
+function parseRuns(p: URLSearchParams): RunChoice {
+  switch (p.get("sel")) {
+    case "range": {
+      const from = positiveInt(p.get("from"));
+      const to = positiveInt(p.get("to"));
+      if (from !== null && to !== null) return { kind: "range", from: Math.min(from, to), to: Math.max(from, to) };
+      break;
+    }
+    case "list": {
+      const runs = parseRunList(p.get("list") ?? "");
+      if (runs.length) return { kind: "list", runs };
+      break;
+    }
+    case "golden": {
+      const json = decodeGolden(p.get("g") ?? "");
+      if (json) return { kind: "golden", json };
+      break;
+    }
+  }
+  const n = positiveInt(p.get("n"));
+  return { kind: "latest", n: n === null ? DEFAULT_LATEST : Math.min(n, MAX_RUNS) };
+}
+
+export function parseTrendView(p: URLSearchParams): TrendView {
+  const metrics = [...new Set(p.getAll("m").flatMap((m) => m.split(",")).filter((m) => METRIC.test(m)))].slice(0, 10);
+  const x = p.get("x");
+  const rq = p.get("rq");
+  const pt = positiveInt(p.get("pt"));
+  const pm = p.get("pm");
+  return {
+    subsystem: p.get("ss") || null,
+    primaryDataset: p.get("pd") || null,
+    processingString: p.get("ps") || null,
+    metrics,
+    search: p.get("q") ?? "",
+    runs: parseRuns(p),
+    xAxis: (trendXAxes as readonly string[]).includes(x ?? "") ? (x as TrendXAxisName) : "run",
+    errorBars: flag(p, "eb", defaultView.errorBars),
+    fillBands: flag(p, "fb", defaultView.fillBands),
+    includeAll: flag(p, "all", defaultView.includeAll),
+    correlation: flag(p, "corr", defaultView.correlation),
+    quantity: (trendQuantities as readonly string[]).includes(rq ?? "") ? (rq as TrendQuantityName) : null,
+    point: pt !== null && pm && METRIC.test(pm) ? { run: pt, metric: pm } : null,
+    referenceRun: positiveInt(p.get("ref")),
+  };
+}
+
+export function serializeTrendView(v: TrendView): URLSearchParams {
+  const p = new URLSearchParams();
+  if (v.subsystem) p.set("ss", v.subsystem);
+  if (v.primaryDataset) p.set("pd", v.primaryDataset);
+  if (v.processingString) p.set("ps", v.processingString);
+  if (v.metrics.length) p.set("m", v.metrics.join(","));
+  switch (v.runs.kind) {
+    case "latest":
+      if (v.runs.n !== DEFAULT_LATEST) p.set("n", String(v.runs.n));
+      break;
+    case "range":
+      p.set("sel", "range");
+      p.set("from", String(v.runs.from));
+      p.set("to", String(v.runs.to));
+      break;
+    case "list":
+      p.set("sel", "list");
+      p.set("list", v.runs.runs.join("_"));
+      break;
+    case "golden":
+      p.set("sel", "golden");
+      p.set("g", encodeGolden(v.runs.json));
+      break;
+  }
+  if (v.xAxis !== "run") p.set("x", v.xAxis);
+  if (v.errorBars !== defaultView.errorBars) p.set("eb", v.errorBars ? "1" : "0");
+  if (v.fillBands !== defaultView.fillBands) p.set("fb", v.fillBands ? "1" : "0");
+  if (v.includeAll) p.set("all", "1");
+  if (v.correlation) p.set("corr", "1");
+  if (v.quantity) p.set("rq", v.quantity);
+  if (v.point) {
+    p.set("pt", String(v.point.run));
+    p.set("pm", v.point.metric);
+  }
+  if (v.referenceRun !== null) p.set("ref", String(v.referenceRun));
+  if (v.search) p.set("q", v.search);
+  return p;
+}
+
+/** The search parameters that change what the server must fetch (all but the metric filter). */
+export function dataKey(p: URLSearchParams): string {
+  const copy = new URLSearchParams(p);
+  copy.delete("q");
+  copy.sort();
+  return copy.toString();
+}

@@ -1,0 +1,148 @@
+/**
+ * `dqmflow bench ui [--json] [--runs N] [--reps R] [--keep]`: time from navigation to a finished
+ * chart of an N-run trend (default 10,000) on `/trends` in headless Chromium, beside a bare
+ * HTML page drawing the same data with ECharts. Seeds a scratch schema in the database it is
+ * pointed at, builds the app, serves it from a private copy of the build, and removes all of
+ * it afterwards (--keep leaves the schema).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { cp, mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startBareServer } from "../../../scripts/bench/ui/bare-page";
+import { launchChromium, measure, type Sample } from "../../../scripts/bench/ui/measure";
+import { BENCH_METRIC, BENCH_PD, BENCH_PS, BENCH_SUBSYSTEM, dropUiBenchSchema, seedUiBench, uiBenchUrl } from "../../../scripts/bench/ui/seed";
+import { config } from "../../config/config";
+import type { CliCommand } from "../main";
+import { percentile } from "./bench-support";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+/** Builds the app and copies the build where a later `remix build` by someone else cannot change it. */
+async function privateBuild(): Promise<string> {
+  await run("npx", ["--no-install", "remix", "build"]);
+  const dir = path.join(ROOT, ".state", `bench-ui-${process.pid}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(path.join(dir, "public"), { recursive: true });
+  await cp(path.join(ROOT, "build"), dir, { recursive: true });
+  await cp(path.join(ROOT, "public", "build"), path.join(dir, "public", "build"), { recursive: true });
+  return dir;
+}
+
+/** A port free right now (the configuration refuses PORT=0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      s.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+async function startApp(buildDir: string, databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench/ui/app-server.ts"), "--build", buildDir], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(await freePort()), AUTH_MODE: "local", TEMPORAL_TASK_QUEUE: "dqmflow-bench-ui" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /\{"port":(\d+)\}/.exec(out);
+      if (m) resolve({ child, origin: `http://127.0.0.1:${m[1]}` });
+    });
+    child.once("exit", (code) => reject(new Error(`benchmark web server exited (${code})`)));
+  });
+}
+
+function stats(samples: readonly Sample[], key: keyof Sample) {
+  const s = samples.map((x) => x[key]).sort((a, b) => a - b);
+  return { median: percentile(s, 50), p90: percentile(s, 90), min: s[0] ?? Number.NaN, max: s[s.length - 1] ?? Number.NaN };
+}
+
+export const benchUiCommand: CliCommand = {
+  summary: "trend page in Chromium vs a bare ECharts page",
+  async run(args) {
+    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, runs: { type: "string", default: "10000" }, reps: { type: "string", default: "9" }, keep: { type: "boolean", default: false } } });
+    const runs = Number(values.runs);
+    const reps = Number(values.reps);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 20_000) throw new Error("--runs must be a whole number from 1 to 20,000");
+    if (!Number.isInteger(reps) || reps < 1) throw new Error("--reps must be a positive whole number");
+    const url = config().DATABASE_URL;
+    const log = (s: string) => values.json || console.log(s);
+    log(`bench ui: seeding ${runs} runs in a scratch schema, building the app…`);
+    await seedUiBench(url, runs);
+    let buildDir: string | null = null;
+    let app: { child: ChildProcess; origin: string } | null = null;
+    let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
+    const browser = await launchChromium();
+    try {
+      buildDir = await privateBuild();
+      app = await startApp(buildDir, uiBenchUrl(url));
+      const trendInput = { subsystem: BENCH_SUBSYSTEM, primaryDataset: BENCH_PD, processingString: BENCH_PS, selection: { kind: "latest", n: runs }, includeNonSignificant: false, metrics: [BENCH_METRIC], xAxis: "run" };
+      bare = await startBareServer(ROOT, app.origin, trendInput);
+      const base = `/trends?ss=${BENCH_SUBSYSTEM}&pd=${BENCH_PD}&ps=${BENCH_PS}&m=${BENCH_METRIC}&n=${runs}`;
+      const pages = {
+        // The same drawing as the bare page: points, tooltip, zoom.
+        page: `${app.origin}${base}&eb=0&fb=0`,
+        bare: `${bare.origin}/`,
+        // The page's defaults: error bars and fill bands as well.
+        pageDefaults: `${app.origin}${base}`,
+      };
+      const expectPage = (_points: number | null, text: string) => {
+        if (!text.includes(`${runs} runs (significant only)`)) throw new Error(`the trend page does not show ${runs} runs`);
+      };
+      const expectBare = (points: number | null) => {
+        if (points !== runs) throw new Error(`the bare page drew ${points} points, not ${runs}`);
+      };
+      // One unmeasured load of each warms the server (route modules, pool, trend cache) alike.
+      await measure(browser, pages.page, expectPage);
+      await measure(browser, pages.bare, expectBare);
+      await measure(browser, pages.pageDefaults, expectPage);
+      const samples: Record<keyof typeof pages, Sample[]> = { page: [], bare: [], pageDefaults: [] };
+      for (let i = 0; i < reps; i++) {
+        // Interleaved, so a slow moment of a shared machine hits both sides alike.
+        samples.page.push(await measure(browser, pages.page, expectPage));
+        samples.bare.push(await measure(browser, pages.bare, expectBare));
+        samples.pageDefaults.push(await measure(browser, pages.pageDefaults, expectPage));
+        log(`  repetition ${i + 1}/${reps}: page ${samples.page[i]!.renderedMs.toFixed(0)} ms, bare ${samples.bare[i]!.renderedMs.toFixed(0)} ms, page with error bars and fill bands ${samples.pageDefaults[i]!.renderedMs.toFixed(0)} ms`);
+      }
+      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { rendered: stats(v, "renderedMs"), interactive: stats(v, "interactiveMs") }])) as Record<keyof typeof pages, { rendered: ReturnType<typeof stats>; interactive: ReturnType<typeof stats> }>;
+      const ratio = { median: summary.page.interactive.median / summary.bare.interactive.median, p90: summary.page.interactive.p90 / summary.bare.interactive.p90 };
+      const result = { runs, reps, viewport: "1920x1080", ...summary, ratio };
+      if (values.json) console.log(JSON.stringify(result));
+      else {
+        console.log(`bench ui: ${runs}-point trend, navigation → chart drawn and main thread free (ms), ${reps} repetitions, fresh browser context each`);
+        const row = (name: string, s: (typeof summary)["page"]) =>
+          console.log(`  ${name.padEnd(44)} median ${s.interactive.median.toFixed(0).padStart(5)}  p90 ${s.interactive.p90.toFixed(0).padStart(5)}   (drawn: median ${s.rendered.median.toFixed(0)}, p90 ${s.rendered.p90.toFixed(0)})`);
+        row("/trends (points only, eb=0 fb=0)", summary.page);
+        row("bare HTML + ECharts, same data", summary.bare);
+        row("/trends defaults (error bars, fill bands)", summary.pageDefaults);
+        console.log(`  /trends / bare                               median ${ratio.median.toFixed(2)}×  p90 ${ratio.p90.toFixed(2)}×`);
+      }
+      return 0;
+    } finally {
+      await browser.close();
+      if (bare) await new Promise((r) => bare!.server.close(r));
+      if (app) {
+        const exited = new Promise((r) => app!.child.once("exit", r));
+        app.child.kill("SIGTERM");
+        await exited;
+      }
+      if (buildDir) await rm(buildDir, { recursive: true, force: true });
+      if (!values.keep) await dropUiBenchSchema(url);
+    }
+  },
+};
