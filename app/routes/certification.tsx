@@ -15,6 +15,7 @@ import { type ActionResult, attempt, formString } from "../lib/action-result";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
+import { AlarmBanner } from "../components/alarm-banner";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
@@ -251,6 +252,7 @@ export default function CertificationBoard() {
   return (
     <>
       <h1>Certification</h1>
+      <AlarmBanner />
       <div className="cert-toolbar">
         <span className="cert-live" data-state={live} data-testid="live-state" aria-live="polite">
           <span className="dot" aria-hidden="true" /> {live === "live" ? "live updates on" : live === "connecting" ? "connecting…" : "live updates interrupted, retrying"}
