@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
 import { roles } from "../server/auth/roles";
+import { ShareLink } from "./components/share-link";
 import { serverCaller } from "./trpc.server";
 import styles from "./styles/app.css";
 
@@ -36,6 +37,7 @@ function TopBar() {
         <NavLink to="/golden-json">Golden JSON</NavLink>
       </nav>
       <span className="spacer" />
+      <ShareLink />
       <span className="who">
         <span title="server">{serverName}</span>·
         {authMode === "local" ? (

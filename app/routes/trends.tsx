@@ -3,9 +3,8 @@
  * fetches everything through the server-side tRPC caller so the page renders on the server,
  * and a changed view is a navigation. Only the metric filter changes without a refetch.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, type ShouldRevalidateFunction, useLoaderData, useNavigate, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
-import { TRPCError } from "@trpc/server";
 import { useCallback, useMemo } from "react";
 import { buildCorrelationOption } from "../../charts/correlation-option";
 import { buildTrendColumnsOption } from "../../charts/trend-columns-option";
@@ -14,7 +13,6 @@ import { ChartCard } from "../components/trends/chart-card";
 import { PointDetailsPanel } from "../components/trends/point-details";
 import { PointPicker } from "../components/trends/point-picker";
 import { SelectionPanel } from "../components/trends/selection-panel";
-import { ShareLink } from "../components/trends/share-link";
 import { loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
 import { packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
@@ -35,19 +33,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = await loadTrendPage(serverCaller(context, request), parseTrendView(new URL(request.url).searchParams));
   const theme = /(?:^|;\s*)dqmflow_theme=light/.test(request.headers.get("cookie") ?? "") ? ("light" as const) : ("dark" as const);
   return { ...page, trend: slim(page.trend), theme };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const raw = form.get("path");
-  const path = typeof raw === "string" ? raw : "";
-  if (form.get("intent") !== "share" || !path.startsWith("/trends")) return { error: "only trend views can be shared from here" };
-  try {
-    return { url: (await serverCaller(context, request).links.create({ path })).url };
-  } catch (err) {
-    if (err instanceof TRPCError) return { error: err.message };
-    throw err;
-  }
 }
 
 /** The metric filter and the share action change nothing the loader fetches. */
@@ -184,7 +169,6 @@ export default function Trends() {
             {runCount !== null ? ` · ${runCount} run${runCount === 1 ? "" : "s"}${view.includeAll ? "" : " (significant only)"}` : ""}
           </p>
         </div>
-        <ShareLink />
       </div>
       <div className="trend-layout">
         <SelectionPanel tree={tree} view={shown} go={go} onSearch={onSearch} />

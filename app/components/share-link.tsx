@@ -1,4 +1,8 @@
-/** "Share": stores the current view as a short link (/s/<code>) and shows it, ready to copy. */
+/**
+ * "Share" in the top bar of every page: stores the current view (path and query, where every
+ * page keeps its state) as a short link /s/<code> through the /share action, and shows it,
+ * ready to copy.
+ */
 import { useFetcher, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
@@ -25,19 +29,18 @@ export function ShareLink() {
     }
   };
   return (
-    <div className="trend-share">
-      <fetcher.Form method="post">
-        <input type="hidden" name="intent" value="share" />
-        <input type="hidden" name="path" value={location.pathname + location.search} />
+    <div className="share-link">
+      <fetcher.Form method="post" action="/share">
+                <input type="hidden" name="path" value={location.pathname + location.search} />
         <button type="submit" disabled={fetcher.state !== "idle"}>{fetcher.state !== "idle" ? "Creating link…" : "Share"}</button>
       </fetcher.Form>
       {absolute ? (
         <>
-          <input ref={field} readOnly value={absolute} aria-label="Short link" className="trend-share-url" onFocus={(e) => e.currentTarget.select()} />
+          <input ref={field} readOnly value={absolute} aria-label="Short link" className="share-link-url" onFocus={(e) => e.currentTarget.select()} />
           <button type="button" onClick={() => void copy()}>{copied ? "Copied" : "Copy"}</button>
         </>
       ) : null}
-      {result && "error" in result ? <span role="alert" className="trend-error">{result.error}</span> : null}
+      {result && "error" in result ? <span role="alert" className="share-link-error">{result.error}</span> : null}
     </div>
   );
 }
