@@ -3,6 +3,8 @@
 # runs never show on the pages under test and workflow ids never collide. Sourced by test.sh
 # after the test services' env is exported; `prepare_e2e_target` exports the target's env.
 E2E_DATABASE="dqmflow_e2e"
+# The project's own temporal CLI (provision.sh puts it in .tools/bin) unless one is on PATH.
+temporal() { if [ -x "$TOOLS_DIR/bin/temporal" ]; then "$TOOLS_DIR/bin/temporal" "$@"; else command temporal "$@"; fi; }
 E2E_NAMESPACE="dqmflow-e2e"
 
 ensure_database() {
