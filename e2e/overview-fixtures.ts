@@ -7,21 +7,15 @@
 import { randomInt } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { createAppServices } from "../server/app-services";
-import { type CertificationConfig, certificationConfigSchema } from "../server/certification/certification-config";
+import type { CertificationConfig } from "../server/certification/certification-config";
 import { startCertification } from "../server/certification/certification.service";
 import { putHistogram } from "../server/certification/histogram-source";
 import { parseConfig } from "../server/config/config";
 import { certifyRunWorkflowId } from "../workflows/certification/certify-run.messages";
+import { DT_ME, PIXEL_ME, testConfig, th1 } from "../workflows/certification/testing/cert-fixtures";
 
-export const PIXEL_ME = "PixelPhase1/Tracks/charge";
-const DT_ME = "DT/Segments/chi2";
+export { PIXEL_ME };
 const LS = 10;
-
-/** A 10-bin TH1 payload: "peak" compared with a "flat" reference is a χ² comparison in ERROR. */
-function th1(shape: "flat" | "peak") {
-  const contents = [0, ...Array.from({ length: 10 }, (_, i) => (shape === "flat" ? 1000 : i === 4 ? 10_000 : 100)), 0];
-  return { kind: "TH1" as const, name: "h", title: "", x: { nbins: 10, min: 0, max: 10 }, contents, entries: contents.reduce((a, b) => a + b, 0) };
-}
 
 export function certificationFixtures() {
   const services = createAppServices(parseConfig(process.env));
@@ -47,26 +41,16 @@ export function certificationFixtures() {
     return { runNumber, referenceRun };
   }
 
-  function config(referenceRun: number, overrides: Partial<CertificationConfig>): CertificationConfig {
-    return certificationConfigSchema.parse({
-      components: ["tracker-pixel", "dt-dt"],
-      monitorElements: [PIXEL_ME, DT_ME],
-      comparisons: { version: 1, tests: [{ name: "shape", match: ["**"], test: "chi2" }] },
-      autoFlagRules: [
-        { name: "pixel-shape", component: "tracker-pixel", match: ["PixelPhase1/**"] },
-        { name: "dt-shape", component: "dt-dt", match: ["DT/**"] },
-      ],
-      references: { Collisions: referenceRun },
+  /** The integration tests' configuration, with deadlines and timeouts long enough for a page journey. */
+  const config = (referenceRun: number, overrides: Partial<CertificationConfig>): CertificationConfig =>
+    testConfig(referenceRun, {
       deadlines: { reminderMs: 3_600_000, escalationMs: 7_200_000 },
       calibration: { workflows: ["BeamSpot", "SiStripGains"], timeoutMs: 3_600_000 },
       dataPollMs: 500,
-      promptRecoEndpoint: null,
       activity: { startToCloseMs: 10_000, initialRetryMs: 200, maximumAttempts: 5 },
-      autoSignoff: false,
       reprocessingIdleMs: null,
       ...overrides,
     });
-  }
 
   /** Seeds a run and starts its certification; returns the run number. */
   async function certify(pixel: "flat" | "peak", overrides: Partial<CertificationConfig> = {}, stages: readonly ("online" | "express")[] = ["online"]): Promise<number> {

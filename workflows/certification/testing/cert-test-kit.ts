@@ -7,21 +7,14 @@ import { randomInt, randomUUID } from "node:crypto";
 import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
 import type { Db } from "../../../db/pool";
 import type { AppServices } from "../../../server/app-services";
-import { type CertificationConfig, certificationConfigSchema } from "../../../server/certification/certification-config";
 import type { CertificationDeps } from "../../../server/certification/certification.service";
 import { dbHistogramSource, type HistogramSource, putHistogram } from "../../../server/certification/histogram-source";
 import { createActivities } from "../../activities";
 import { workflowsPath } from "../../worker";
 import { createCertificationActivities, type RecordStepInput } from "../certification.activities";
+import { DT_ME, PIXEL_ME, th1 } from "./cert-fixtures";
 
-export const PIXEL_ME = "PixelPhase1/Tracks/charge";
-export const DT_ME = "DT/Segments/chi2";
-
-/** A 10-bin TH1 payload; `shape` "flat" or "peak" (a reference comparison of the two fails). */
-export function th1(shape: "flat" | "peak", scale = 1000) {
-  const contents = [0, ...Array.from({ length: 10 }, (_, i) => (shape === "flat" ? scale : i === 4 ? scale * 10 : scale / 10)), 0];
-  return { kind: "TH1", name: "h", title: "", x: { nbins: 10, min: 0, max: 10 }, contents, entries: contents.reduce((a, b) => a + b, 0) };
-}
+export { DT_ME, PIXEL_ME, testConfig, th1 } from "./cert-fixtures";
 
 export function freshRunNumber(): number {
   return randomInt(800_000_000, 2_000_000_000);
@@ -60,27 +53,6 @@ export async function seedRun(db: Db, opts: { lsCount?: number; pixelShape?: "fl
 
 export function stageDataset(stage: string): string {
   return stage === "online" ? "online" : `/ZeroBias/Run2026A-${stage}-v1/DQMIO`;
-}
-
-export function testConfig(referenceRun: number, overrides: Partial<CertificationConfig> = {}): CertificationConfig {
-  return certificationConfigSchema.parse({
-    components: ["tracker-pixel", "dt-dt"],
-    monitorElements: [PIXEL_ME, DT_ME],
-    comparisons: { version: 1, tests: [{ name: "shape", match: ["**"], test: "chi2" }] },
-    autoFlagRules: [
-      { name: "pixel-shape", component: "tracker-pixel", match: ["PixelPhase1/**"] },
-      { name: "dt-shape", component: "dt-dt", match: ["DT/**"] },
-    ],
-    references: { Collisions: referenceRun },
-    deadlines: { reminderMs: 60_000, escalationMs: 120_000 },
-    calibration: { workflows: ["BeamSpot", "SiStripGains"], timeoutMs: 60_000 },
-    dataPollMs: 300,
-    promptRecoEndpoint: null,
-    activity: { startToCloseMs: 10_000, initialRetryMs: 100, maximumAttempts: 5 },
-    autoSignoff: false,
-    reprocessingIdleMs: 1_000,
-    ...overrides,
-  });
 }
 
 /** Wraps a source so chosen runs fail a given number of times with a transient error. */
