@@ -1,9 +1,12 @@
 /**
  * The web server: Express serving the Remix build, with the app's services in every loader's
  * context. A taken port is reported as such, and SIGINT/SIGTERM close everything cleanly.
+ * `--build DIR` serves a copy of a build instead (DIR/index.js and DIR/public/build), so a
+ * benchmark's pages never change under it when someone rebuilds the shared one.
  */
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
@@ -13,12 +16,14 @@ import { config } from "../server/config/config";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { build: { type: "string" } } });
+  const copy = values.build ? path.resolve(values.build) : null;
   const cfg = config();
   const services = createAppServices(cfg);
-  const build = (await import(pathToFileURL(path.join(root, "build", "index.js")).href)) as ServerBuild;
+  const build = (await import(pathToFileURL(copy ? path.join(copy, "index.js") : path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
-  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", express.static(copy ? path.join(copy, "public", "build") : path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   const handleRemix = createRequestHandler({ build, getLoadContext: (req) => ({ services, remoteAddress: req.socket.remoteAddress }) });
   app.all("*", (req, res, next) => {

@@ -51,17 +51,17 @@ function freePort(): Promise<number> {
 }
 
 async function startApp(buildDir: string, databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/bench/ui/app-server.ts"), "--build", buildDir], {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), "--build", buildDir], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(await freePort()), AUTH_MODE: "local", TEMPORAL_TASK_QUEUE: "dqmflow-bench-ui" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_MODE: "local", TEMPORAL_TASK_QUEUE: "dqmflow-bench-ui" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /\{"port":(\d+)\}/.exec(out);
-      if (m) resolve({ child, origin: `http://127.0.0.1:${m[1]}` });
+      if (out.includes(`web: http://localhost:${port}`)) resolve({ child, origin: `http://127.0.0.1:${port}` });
     });
     child.once("exit", (code) => reject(new Error(`benchmark web server exited (${code})`)));
   });
