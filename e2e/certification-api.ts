@@ -17,7 +17,7 @@ export interface BoardRow {
 interface Effective { component: string; firstLs: number; lastLs: number; status: string; comment: string }
 export interface RunDetail {
   run: { runNumber: number; state: string; stage: string; certStatus: string; lsCount: number };
-  comparisons: { stage: string; me_path: string; status: string }[];
+  comparisons: { stage: string; me_path: string; test: string; status: string; reference_run: number | null }[];
   flags: { dataset: string; effective: Effective[]; componentsWithoutStatus: string[] }[];
   datasets: { stage: string; dataset_name: string; workspace: string; state: string; frozen: boolean }[];
   live: { awaitingSignoff: string[]; stages: { stage: string; signoff: unknown }[] } | null;
@@ -110,7 +110,7 @@ export async function runWithError(request: APIRequestContext): Promise<RunDetai
         for (const r of await board(request)) {
           if (r.stage === "online" && r.certStatus === "waiting-data") continue;
           const d = await runDetail(request, r.runNumber);
-          if (d.comparisons.some((c) => c.status === "ERROR")) {
+          if (d.comparisons.some((c) => c.status === "ERROR" && c.reference_run !== null)) {
             found = d;
             return true;
           }

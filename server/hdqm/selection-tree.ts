@@ -4,6 +4,7 @@
  * computes the whole catalog, so each ingested (PD, processing string) offers every metric.
  */
 import type { Db } from "../../db/pool";
+import { ANOMALY_SUBSYSTEM } from "../ml/anomaly-trend";
 
 export interface SelectionTree {
   subsystems: {
@@ -37,8 +38,11 @@ export async function selectionTree(db: Db): Promise<SelectionTree> {
     list.push({ name: m.name, plotTitle: m.plot_title, yTitle: m.y_title, checks: m.checks !== null });
     bySubsystem.set(m.subsystem, list);
   }
+  // Subsystems of the metric configuration first; the anomaly models' derived one last, so the
+  // trend page opens on a configured subsystem.
+  const ordered = [...bySubsystem].sort(([a], [b]) => Number(a === ANOMALY_SUBSYSTEM) - Number(b === ANOMALY_SUBSYSTEM));
   return {
-    subsystems: [...bySubsystem].map(([name, ms]) => ({
+    subsystems: ordered.map(([name, ms]) => ({
       name,
       metrics: ms,
       datasets: [...pds].map(([primaryDataset, processingStrings]) => ({ primaryDataset, processingStrings })),

@@ -95,6 +95,9 @@ describe("anomaly scores in a certification stage", () => {
     expect(trend.series[0]!.value[0]).toBeCloseTo(noisy.max, 9);
     expect(trend.series[1]!.value[0]).toBeCloseTo(mean, 9);
     expect(trend.series[1]!.error[0]).toBeGreaterThan(0);
+    // The derived subsystem comes after the configured ones, so the trend page never opens on it.
+    expect((await api.trends.tree()).subsystems.at(-1)?.name).toBe(ANOMALY_SUBSYSTEM);
+    expect(flagged!.reference_run).toBeNull();
 
     const [calm] = (await certifyWithLumisections(quiet.ls)).stored;
     expect(calm).toMatchObject({ test: "ml-anomaly", status: "OK" });

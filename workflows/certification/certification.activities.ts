@@ -135,23 +135,24 @@ export function createCertificationActivities(deps: CertificationActivityDeps) {
         throw err;
       }
       const results = runConfiguredTests(input.config.comparisons, mes);
-      const rows: { mePath: string; r: TestResult }[] = [];
-      for (const [mePath, list] of results) for (const r of list) rows.push({ mePath, r });
+      // `reference`: whether the result compares the run with the reference run.
+      const rows: { mePath: string; r: TestResult; reference: boolean }[] = [];
+      for (const [mePath, list] of results) for (const r of list) rows.push({ mePath, r, reference: true });
       // The anomaly models' verdict from the run's per-lumisection histograms, where there are
       // models; their scores also become HDQM trend points of the stage's dataset.
       const anomalies = await stageAnomalyResults(db, input.runNumber);
-      for (const a of anomalies) rows.push({ mePath: a.me, r: a.result });
+      for (const a of anomalies) rows.push({ mePath: a.me, r: a.result, reference: false });
       await writeAnomalyTrendPoints(db, input.runNumber, input.dataset, anomalies);
       // HDQM's trend checks on the points of this dataset (an automatic-flag source like any ME).
-      rows.push(...(await trendCheckResults(db, input.runNumber, input.dataset)));
+      for (const t of await trendCheckResults(db, input.runNumber, input.dataset)) rows.push({ ...t, reference: false });
       if (rows.length > 0) {
-        const values = rows.map(({ mePath, r }) => ({
+        const values = rows.map(({ mePath, r, reference }) => ({
           run_number: input.runNumber,
           stage: input.stage,
           dataset_name: input.dataset,
           me_path: mePath,
           test: r.test,
-          reference_run: referenceRun,
+          reference_run: reference ? referenceRun : null,
           statistic: finite(r.statistic),
           p_value: finite(r.pValue),
           score: finite(r.score),
