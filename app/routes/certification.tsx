@@ -22,6 +22,8 @@ export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
 
 const PAGE = 50;
 const SIGNABLE = new Set(["awaiting-signoff", "comparison-failed", "reopened"]);
+/** How many live changes the board lists, newest first. */
+const RECENT_KEPT = 30;
 const intParam = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 const dateParam = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined);
 
@@ -217,13 +219,18 @@ export default function CertificationBoard() {
   const pendingRefresh = useRef(false);
   const expert = hasRole(me.role, "expert");
 
+  const runFrom = intParam(params.get("runFrom"));
+  const runTo = intParam(params.get("runTo"));
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
-      setRecent((prev) => [...events].reverse().concat(prev).slice(0, 8));
-      setFlash(new Set(events.map((e) => e.runNumber)));
+      // Changes of runs outside the board's run range cannot change what it shows.
+      const inView = events.filter((e) => (runFrom === undefined || e.runNumber >= runFrom) && (runTo === undefined || e.runNumber <= runTo));
+      if (inView.length === 0) return;
+      setRecent((prev) => [...inView].reverse().concat(prev).slice(0, RECENT_KEPT));
+      setFlash(new Set(inView.map((e) => e.runNumber)));
       pendingRefresh.current = true;
     },
-    [],
+    [runFrom, runTo],
   );
   const live = useBoardEvents(onEvents);
   useEffect(() => {
@@ -294,7 +301,7 @@ export default function CertificationBoard() {
         {more ? <Link to={pageLink(page + 1)}>older runs →</Link> : null}
       </nav>
       <section className="cert-section" aria-label="Recent changes">
-        <h2>Recent changes</h2>
+        <h2>Recent changes{runFrom !== undefined || runTo !== undefined ? ` of runs ${runFrom ?? "…"}–${runTo ?? "…"}` : ""}</h2>
         {recent.length === 0 ? <p className="muted">Changes appear here as workflows move.</p> : (
           <ul data-testid="recent-changes">
             {recent.map((e) => (

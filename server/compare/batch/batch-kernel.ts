@@ -16,19 +16,29 @@ export function compareRange(batch: PairBatch, out: BatchResults, start: number,
   const { nbins, data, ref } = batch;
   for (let p = start; p < end; p++) {
     const o = p * nbins;
+    const e = o + nbins;
     let sum1 = 0;
     let sum2 = 0;
-    let abs1 = 0;
-    let abs2 = 0;
-    let finite = true;
-    for (let i = 0; i < nbins; i++) {
-      const a = data[o + i]!;
-      const b = ref[o + i]!;
+    let negative = false;
+    for (let i = o; i < e; i++) {
+      const a = data[i]!;
+      const b = ref[i]!;
       sum1 += a;
       sum2 += b;
-      abs1 += Math.abs(a);
-      abs2 += Math.abs(b);
+      if (a < 0 || b < 0) negative = true;
     }
+    // Σ|c| equals Σc, added in the same order, unless a content is negative (weights).
+    let abs1 = sum1;
+    let abs2 = sum2;
+    if (negative) {
+      abs1 = 0;
+      abs2 = 0;
+      for (let i = o; i < e; i++) {
+        abs1 += Math.abs(data[i]!);
+        abs2 += Math.abs(ref[i]!);
+      }
+    }
+    let finite = true;
     if (!Number.isFinite(sum1 + sum2 + abs1 + abs2)) finite = false;
     if (!finite || sum1 === 0 || sum2 === 0) {
       out.chi2[p] = finite ? 0 : Number.NaN;
@@ -51,19 +61,22 @@ export function compareRange(batch: PairBatch, out: BatchResults, start: number,
     let r1 = 0;
     let r2 = 0;
     let dmax = 0;
-    for (let i = 0; i < nbins; i++) {
-      const c1 = data[o + i]!;
-      const c2 = ref[o + i]!;
+    for (let i = o; i < e; i++) {
+      const c1 = data[i]!;
+      const c2 = ref[i]!;
       r1 += s1 * c1;
       r2 += s2 * c2;
       const d = r1 > r2 ? r1 - r2 : r2 - r1;
       if (d > dmax) dmax = d;
-      // Int_t(c) == 0 of ROOT, i.e. −1 < c < 1, without two calls to Math.trunc.
-      if (c1 > -1 && c1 < 1 && c2 > -1 && c2 < 1) {
-        ndf--;
-        continue;
+      // Int_t(c) == 0 of ROOT, i.e. −1 < c < 1, without two calls to Math.trunc; a filled bin
+      // (c1 ≥ 1, the common case) is decided by one comparison.
+      if (c1 < 1) {
+        if (c1 > -1 && c2 < 1 && c2 > -1) {
+          ndf--;
+          continue;
+        }
+        m++;
       }
-      if (c1 < 1) m++;
       if (c2 < 1) n++;
       const delta = sum2 * c1 - sum1 * c2;
       chi2 += (delta * delta) / (c1 + c2);

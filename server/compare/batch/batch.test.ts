@@ -30,6 +30,9 @@ describe("batch kernel", () => {
     const b = fill(50, 100);
     b.data.fill(0, 7 * 100, 8 * 100); // an empty data histogram
     b.ref[9 * 100 + 4] = Number.NaN;
+    // Negative contents (weights) take the kernel's Σ|c| path for KS's effective entries.
+    b.data[11 * 100 + 30] = -5;
+    b.ref[12 * 100 + 60] = -0.5;
     const out = allocateResults(50);
     compareRange(b, out, 0, 50);
     for (let p = 0; p < 50; p++) {
