@@ -1,4 +1,4 @@
-/** Another tool's view: the typed client against the running server's /api/trpc. */
+/** Another tool's view: the typed client and plain HTTP against the running server's /api/trpc. */
 import { expect, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
 import { createDqmflowClient } from "../server/trpc/client";
@@ -28,4 +28,22 @@ test("compares histograms through the typed client", async ({ baseURL }) => {
   const err = await api.compare.run.query({ test: "chi2", data: { _typename: "TNamed" }, references: [th1f(shape)] }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(TRPCClientError);
   expect((err as TRPCClientError<never>).message).toMatch(/^data: /);
+});
+
+test("a repeated trend request is answered from the server's cache with the same bytes", async ({ request }) => {
+  const tree = (await (await request.get("/api/trpc/trends.tree")).json()) as { result: { data: { subsystems: { name: string; metrics: { name: string }[]; datasets: { primaryDataset: string; processingStrings: { name: string }[] }[] }[] } } };
+  const muons = tree.result.data.subsystems.find((s) => s.name === "Muons")!;
+  const dataset = muons.datasets[0]!;
+  const input = { subsystem: "Muons", primaryDataset: dataset.primaryDataset, processingString: dataset.processingStrings[0]!.name, metrics: [muons.metrics[0]!.name], selection: { kind: "latest", n: 300 } };
+  const url = `/api/trpc/trends.series?input=${encodeURIComponent(JSON.stringify(input))}`;
+  const first = await request.get(url);
+  expect(first.status()).toBe(200);
+  const body = await first.text();
+  expect((JSON.parse(body) as { result: { data: { series: { run: number[] }[] } } }).result.data.series[0]!.run.length).toBeGreaterThan(100);
+  // The cache keeps answers once it listens for data changes; a repeated request is then a hit.
+  await expect(async () => {
+    const again = await request.get(url);
+    expect(again.headers()["x-dqmflow-cache"]).toBe("hit");
+    expect(await again.text()).toBe(body);
+  }).toPass({ timeout: 10_000 });
 });

@@ -5,7 +5,7 @@
 import type { Client } from "@temporalio/client";
 import type { AppConfig } from "./config/config";
 import { createDb, type Db } from "../db/pool";
-import { createTrendCache, type TrendCache } from "./hdqm/trend-cache";
+import { createTrendCache, uncachedTrends, type TrendCache } from "./hdqm/trend-cache";
 import { createTemporalClient } from "../workflows/client";
 
 export interface AppServices {
@@ -20,7 +20,10 @@ export interface AppServices {
 
 export function createAppServices(config: AppConfig): AppServices {
   const db = createDb(config.DATABASE_URL);
-  const trendCache = createTrendCache(config.DATABASE_URL, { onError: (err) => console.warn(`trend cache: listening connection lost (${err.message}); not caching until it is back`) });
+  const trendCache =
+    config.TREND_CACHE === "off"
+      ? uncachedTrends()
+      : createTrendCache(config.DATABASE_URL, { onError: (err) => console.warn(`trend cache: listening connection lost (${err.message}); not caching until it is back`) });
   let client: Promise<Client> | undefined;
   return {
     config,

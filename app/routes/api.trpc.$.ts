@@ -1,16 +1,10 @@
 /** The tRPC HTTP endpoint at /api/trpc, for the browser and for other tools. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "../../server/trpc/app-router";
+import { handleTrpcRequest } from "../../server/trpc/http-handler";
 import { requestContext } from "../trpc.server";
 
 function handle({ request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req: request,
-    router: appRouter,
-    createContext: () => requestContext(context, request),
-  });
+  return handleTrpcRequest(request, requestContext(context, request));
 }
 
 export const loader = handle;

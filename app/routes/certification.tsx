@@ -301,7 +301,7 @@ export default function CertificationBoard() {
         {more ? <Link to={pageLink(page + 1)}>older runs →</Link> : null}
       </nav>
       <section className="cert-section" aria-label="Recent changes">
-        <h2>Recent changes{runFrom !== undefined || runTo !== undefined ? ` of runs ${runFrom ?? "…"}–${runTo ?? "…"}` : ""}</h2>
+        <h2>Recent changes{runFrom !== undefined && runFrom === runTo ? ` of run ${runFrom}` : runFrom !== undefined || runTo !== undefined ? ` of runs ${runFrom ?? "…"}–${runTo ?? "…"}` : ""}</h2>
         {recent.length === 0 ? <p className="muted">Changes appear here as workflows move.</p> : (
           <ul data-testid="recent-changes">
             {recent.map((e) => (

@@ -15,6 +15,8 @@ const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default("dqmflow"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SERVER_NAME: z.string().min(1).default(os.hostname()),
+  /** "off" computes every trend answer afresh (to compare, or to rule the cache out when debugging). */
+  TREND_CACHE: z.enum(["on", "off"]).default("on"),
   /** "proxy": identity from a trusted SSO proxy's headers; "local": a developer picks one. */
   AUTH_MODE: z.enum(["proxy", "local"]).default("local"),
   /** Addresses of the authenticating proxy whose identity headers are believed. */

@@ -70,6 +70,16 @@ describe("trend cache on the real database", () => {
     expect(cache.stats().hits).toBeGreaterThan(0);
   });
 
+  it("peeks at a kept answer without computing, and sees no answer from before a committed write", async () => {
+    const key = { peek: randomUUID() };
+    expect(await cache.peek("peek", key)).toBeUndefined();
+    const n = await cache.get("peek", key, countTestRuns);
+    expect(await cache.peek("peek", key)).toBe(n);
+    await addRun(FIRST + 60);
+    expect(await cache.peek("peek", key)).toBeUndefined();
+    expect(await cache.get("peek", key, countTestRuns)).toBe(n + 1);
+  });
+
   it("is emptied by writes to the metric-point hypertable, not only to plain tables", async () => {
     const before = cache.stats().generation;
     const point = { time: new Date("2017-07-01T00:00:00Z"), run_number: FIRST, dataset_id: -1, metric_id: -1, value: 1, error: 0 };

@@ -29,6 +29,8 @@ export interface TrendCacheStats {
 export interface TrendCache {
   /** The cached answer for `key`, or `compute()`'s (kept when the data did not change meanwhile). */
   get<T>(kind: string, key: unknown, compute: () => Promise<T>): Promise<T>;
+  /** The cached answer for `key` (after the read-your-writes barrier), or undefined; never computes. */
+  peek<T>(kind: string, key: unknown): Promise<T | undefined>;
   stats(): TrendCacheStats;
   close(): Promise<void>;
 }
@@ -44,8 +46,9 @@ interface Options {
 
 export const CHANNEL = "hdqm_data";
 
+/** Freezes objects and arrays all the way down; typed arrays (which cannot be frozen) are left as they are. */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+  if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value)) if (v !== null && typeof v === "object") deepFreeze(v);
   }
@@ -158,6 +161,14 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
         throw err;
       }
     },
+    async peek<T>(kind: string, key: unknown): Promise<T | undefined> {
+      const id = `${kind}\u0000${JSON.stringify(key)}`;
+      if (!listening || !entries.has(id) || !(await barrier())) return undefined;
+      const cached = entries.get(id) as Promise<T> | undefined;
+      if (!cached) return undefined;
+      hits++;
+      return cached.catch(() => undefined);
+    },
     stats: () => ({ listening, entries: entries.size, hits, misses, generation }),
     async close() {
       closed = true;
@@ -183,6 +194,7 @@ export function uncachedTrends(): TrendCache {
       misses++;
       return compute();
     },
+    peek: () => Promise.resolve(undefined),
     stats: () => ({ listening: false, entries: 0, hits: 0, misses, generation: 0 }),
     close: () => Promise.resolve(),
   };

@@ -5,67 +5,14 @@
  * pointed at, builds the app, serves it from a private copy of the build, and removes all of
  * it afterwards (--keep leaves the schema).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdir, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startBareServer } from "../../../scripts/bench/ui/bare-page";
 import { launchChromium, measure, type Sample } from "../../../scripts/bench/ui/measure";
 import { BENCH_METRIC, BENCH_PD, BENCH_PS, BENCH_SUBSYSTEM, dropUiBenchSchema, seedUiBench, uiBenchUrl } from "../../../scripts/bench/ui/seed";
 import { config } from "../../config/config";
 import type { CliCommand } from "../main";
+import { privateBuild, removeBuild, ROOT, type RunningApp, startApp, stopApp } from "./bench-app";
 import { percentile } from "./bench-support";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-
-function run(cmd: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
-  });
-}
-
-/** Builds the app and copies the build where a later `remix build` by someone else cannot change it. */
-async function privateBuild(): Promise<string> {
-  await run("npx", ["--no-install", "remix", "build"]);
-  const dir = path.join(ROOT, ".state", `bench-ui-${process.pid}`);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(path.join(dir, "public"), { recursive: true });
-  await cp(path.join(ROOT, "build"), dir, { recursive: true });
-  await cp(path.join(ROOT, "public", "build"), path.join(dir, "public", "build"), { recursive: true });
-  return dir;
-}
-
-/** A port free right now (the configuration refuses PORT=0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      s.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
-    });
-  });
-}
-
-async function startApp(buildDir: string, databaseUrl: string): Promise<{ child: ChildProcess; origin: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), "--build", buildDir], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), AUTH_MODE: "local", TEMPORAL_TASK_QUEUE: "dqmflow-bench-ui" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes(`web: http://localhost:${port}`)) resolve({ child, origin: `http://127.0.0.1:${port}` });
-    });
-    child.once("exit", (code) => reject(new Error(`benchmark web server exited (${code})`)));
-  });
-}
 
 function stats(samples: readonly Sample[], key: keyof Sample) {
   const s = samples.map((x) => x[key]).sort((a, b) => a - b);
@@ -85,12 +32,12 @@ export const benchUiCommand: CliCommand = {
     log(`bench ui: seeding ${runs} runs in a scratch schema, building the app…`);
     await seedUiBench(url, runs);
     let buildDir: string | null = null;
-    let app: { child: ChildProcess; origin: string } | null = null;
+    let app: RunningApp | null = null;
     let bare: Awaited<ReturnType<typeof startBareServer>> | null = null;
     const browser = await launchChromium();
     try {
-      buildDir = await privateBuild();
-      app = await startApp(buildDir, uiBenchUrl(url));
+      buildDir = await privateBuild("bench-ui");
+      app = await startApp(buildDir, { DATABASE_URL: uiBenchUrl(url), TEMPORAL_TASK_QUEUE: "dqmflow-bench-ui" });
       const trendInput = { subsystem: BENCH_SUBSYSTEM, primaryDataset: BENCH_PD, processingString: BENCH_PS, selection: { kind: "latest", n: runs }, includeNonSignificant: false, metrics: [BENCH_METRIC], xAxis: "run" };
       bare = await startBareServer(ROOT, app.origin, trendInput);
       const base = `/trends?ss=${BENCH_SUBSYSTEM}&pd=${BENCH_PD}&ps=${BENCH_PS}&m=${BENCH_METRIC}&n=${runs}`;
@@ -136,12 +83,8 @@ export const benchUiCommand: CliCommand = {
     } finally {
       await browser.close();
       if (bare) await new Promise((r) => bare!.server.close(r));
-      if (app) {
-        const exited = new Promise((r) => app!.child.once("exit", r));
-        app.child.kill("SIGTERM");
-        await exited;
-      }
-      if (buildDir) await rm(buildDir, { recursive: true, force: true });
+      if (app) await stopApp(app);
+      if (buildDir) await removeBuild(buildDir);
       if (!values.keep) await dropUiBenchSchema(url);
     }
   },

@@ -1,0 +1,39 @@
+/**
+ * The web server's front cache: a GET of a cacheable trend query whose answer the trend cache
+ * already holds is written straight from the cached bytes, before the request reaches Remix;
+ * anything else (a miss, another procedure, a batch) goes on to the tRPC resource route, which
+ * computes the answer and keeps it. Same identity, role check and invalidation as the route —
+ * it is the route's own cache, read without the Fetch API round trip of ~400 KiB per request.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AppServices } from "../app-services";
+import { identityFromRequest } from "../auth/identity";
+import { CACHE_HEADER, CACHED_ANSWER_HEADERS, cachedAnswer, TRPC_ENDPOINT } from "./http-handler";
+
+function fetchHeaders(req: IncomingMessage): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (typeof v === "string") h.set(k, v);
+    else if (v) for (const one of v) h.append(k, one);
+  }
+  return h;
+}
+
+/** Express-style middleware: answers from the cache or calls `next()`. */
+export function trpcFrontCache(services: AppServices) {
+  const prefix = `${TRPC_ENDPOINT}/`;
+  return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
+    const url = req.url ?? "";
+    if (req.method !== "GET" || !url.startsWith(prefix)) return next();
+    const headers = fetchHeaders(req);
+    const identity = identityFromRequest({ headers, remoteAddress: req.socket.remoteAddress }, services.config);
+    cachedAnswer({ method: "GET", url, streaming: headers.has("trpc-accept") }, { services, identity }).then(
+      (bytes) => {
+        if (!bytes) return next();
+        res.writeHead(200, { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit", "content-length": bytes.byteLength });
+        res.end(bytes);
+      },
+      next,
+    );
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The tRPC HTTP endpoint: the fetch adapter over the app router, with the serialized answers of
+ * trend queries kept as the bytes tRPC sent.
+ *
+ * A trend series for 5,000 runs is ~400 KiB of JSON; serializing it again for every repeated
+ * view cost ≈ 5 ms of server CPU, more than everything else in a cached request together. So a
+ * GET of cacheable queries only (single or batched, not streamed) is answered from the trend cache's
+ * copy of the response bytes — same invalidation on every data change, same read-your-writes
+ * barrier, identical concurrent requests sharing one computation. The role check is the
+ * procedure's own: a caller below its role goes through tRPC and gets tRPC's refusal. Answers
+ * other than 200 are never kept. `x-dqmflow-cache` says whether an answer was a hit.
+ */
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { hasRole } from "../auth/roles";
+import { appRouter } from "./app-router";
+import type { Context } from "./context";
+import type { ProcedureMeta } from "./trpc";
+
+export const TRPC_ENDPOINT = "/api/trpc";
+export const CACHE_HEADER = "x-dqmflow-cache";
+
+/** Queries whose answers depend only on their input and on trend data (invalidated by the cache). */
+export const responseCachedQueries: ReadonlySet<string> = new Set(["trends.tree", "trends.series", "trends.correlation", "trends.runQuantity"]);
+
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: ProcedureMeta } } | undefined>;
+
+/** What a request needs to be answered from the cache: only method, URL and one header are read. */
+export interface RequestHead {
+  readonly method: string;
+  /** Path and query, e.g. `/api/trpc/trends.series?input=…`. */
+  readonly url: string;
+  readonly streaming: boolean;
+}
+
+interface CacheSlot {
+  readonly kind: string;
+  readonly input: string;
+}
+
+/**
+ * The cache slot of a request this caller may be answered from, or null (then tRPC answers): a
+ * GET, not streamed, of one cacheable query or a batch of them (as tRPC's httpBatchLink sends
+ * even a single call), each of whose roles the caller holds. The key is the whole query string.
+ */
+export function cacheSlot(head: RequestHead, ctx: Context): CacheSlot | null {
+  if (head.method !== "GET" || head.streaming || !head.url.startsWith(`${TRPC_ENDPOINT}/`)) return null;
+  const q = head.url.indexOf("?");
+  const pathPart = decodeURIComponent(head.url.slice(TRPC_ENDPOINT.length + 1, q < 0 ? undefined : q));
+  for (const path of pathPart.split(",")) {
+    if (!responseCachedQueries.has(path)) return null;
+    const proc = procedures[path];
+    const role = proc?._def.meta?.role;
+    if (proc?._def.type !== "query" || !role || !hasRole(ctx.identity.role, role)) return null;
+  }
+  return { kind: `http ${pathPart}`, input: q < 0 ? "" : head.url.slice(q + 1) };
+}
+
+function headOf(req: Request): RequestHead {
+  const url = new URL(req.url);
+  return { method: req.method, url: url.pathname + url.search, streaming: req.headers.has("trpc-accept") };
+}
+
+/** The cached answer's bytes for this request, if the cache holds one; never computes. */
+export function cachedAnswer(head: RequestHead, ctx: Context): Promise<Uint8Array | undefined> {
+  const slot = cacheSlot(head, ctx);
+  return slot ? ctx.services.trendCache.peek<Uint8Array<ArrayBuffer>>(slot.kind, slot.input) : Promise.resolve(undefined);
+}
+
+export const CACHED_ANSWER_HEADERS = { "content-type": "application/json", vary: "trpc-accept, accept" } as const;
+
+/** An answer that is passed on but not kept (thrown out of the cache's computation). */
+class UncachedAnswer extends Error {
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    readonly body: string,
+  ) {
+    super(`HTTP ${status}: not kept`);
+  }
+}
+
+function trpcResponse(req: Request, ctx: Context): Promise<Response> {
+  return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => ctx });
+}
+
+/** Handles one request to the tRPC endpoint for the caller `ctx`. */
+export async function handleTrpcRequest(req: Request, ctx: Context): Promise<Response> {
+  const slot = cacheSlot(headOf(req), ctx);
+  if (!slot) return trpcResponse(req, ctx);
+  const cache = ctx.services.trendCache;
+  const hit = await cache.peek<Uint8Array<ArrayBuffer>>(slot.kind, slot.input);
+  if (hit) return new Response(hit, { status: 200, headers: { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit" } });
+  try {
+    const body = await cache.get(slot.kind, slot.input, async () => {
+      const res = await trpcResponse(req, ctx);
+      if (res.status !== 200) throw new UncachedAnswer(res.status, res.headers, await res.text());
+      // Kept encoded, so a hit does not encode 400 KiB again.
+      return new Uint8Array(await res.arrayBuffer());
+    });
+    return new Response(body, { status: 200, headers: { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "miss" } });
+  } catch (err) {
+    if (err instanceof UncachedAnswer) return new Response(err.body, { status: err.status, headers: err.headers });
+    throw err;
+  }
+}
