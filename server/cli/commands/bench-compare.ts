@@ -98,7 +98,7 @@ export const benchCommand: CliCommand = {
       const dir = mkdtempSync(join(tmpdir(), "dqmflow-bench-"));
       try {
         const file = join(dir, "pairs.f64");
-        writeFileSync(file, Buffer.concat([Buffer.from(batch.data.buffer), Buffer.from(batch.ref.buffer)]));
+        writeFileSync(file, Buffer.concat([Buffer.from(batch.data.buffer, batch.data.byteOffset, batch.data.byteLength), Buffer.from(batch.ref.buffer, batch.ref.byteOffset, batch.ref.byteLength)]));
         const r = spawnSync(pythonInterpreter(), ["scripts/bench/bench_compare.py", file, String(count), String(NBINS)], { encoding: "utf8" });
         if (r.status !== 0) throw new Error(`bench_compare.py failed: ${r.stderr}`);
         python = JSON.parse(r.stdout) as { scipyPerPair: number; numpyVectorised: number };

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Histogram } from "../../histograms/histogram";
 import { chi2Test } from "../chi2-test";
@@ -6,6 +7,7 @@ import { seededRng } from "../math/rng";
 import { allocateBatch, allocateResults } from "./batch-layout";
 import { compareRange } from "./batch-kernel";
 import { createComparePool } from "./batch-pool";
+import { compileKernelWat, KERNEL_WASM, KERNEL_WAT } from "./kernel-source";
 
 function fill(count: number, nbins: number) {
   const b = allocateBatch(count, nbins);
@@ -33,8 +35,18 @@ describe("batch kernel", () => {
     // Negative contents (weights) take the kernel's Σ|c| path for KS's effective entries.
     b.data[11 * 100 + 30] = -5;
     b.ref[12 * 100 + 60] = -0.5;
+    // Fractional contents: ROOT's Int_t(c) == 0 counts a bin of 0.5 and 0.3 as empty in both.
+    b.data[13 * 100 + 2] = 0.5;
+    b.ref[13 * 100 + 2] = 0.3;
+    b.data[14 * 100 + 98] = 0.5;
+    b.ref[14 * 100 + 98] = 2.5;
     const out = allocateResults(50);
     compareRange(b, out, 0, 50);
+    // A sub-range (as a pool slice computes it) gives the same as the whole.
+    const part = allocateResults(50);
+    compareRange(b, part, 20, 30);
+    expect(Array.from(part.chi2.subarray(20, 30))).toEqual(Array.from(out.chi2.subarray(20, 30)));
+    expect(Array.from(part.ksPValue.subarray(20, 30))).toEqual(Array.from(out.ksPValue.subarray(20, 30)));
     for (let p = 0; p < 50; p++) {
       const c = chi2Test(hist(b.data, p, 100), hist(b.ref, p, 100), { mode: "UU" });
       const k = kolmogorovTest(hist(b.data, p, 100), hist(b.ref, p, 100));
@@ -50,6 +62,17 @@ describe("batch kernel", () => {
         expect(out.ksPValue[p]).toBe(k.pValue);
       }
     }
+  });
+
+  it("runs the committed binary, which is the compilation of the committed source", async () => {
+    const compiled = await compileKernelWat(readFileSync(KERNEL_WAT, "utf8"));
+    expect(Buffer.compare(Buffer.from(compiled), readFileSync(KERNEL_WASM))).toBe(0);
+  });
+
+  it("refuses a batch that cannot fit one WebAssembly memory, naming its size", () => {
+    expect(() => allocateBatch(3_000_000, 100)).toThrow(/3000000 pairs of 100 bins needs 4\.6 GiB.*split it/);
+    expect(() => allocateBatch(10, 0)).toThrow(/at least one bin/);
+    expect(allocateBatch(0, 100).data).toHaveLength(0);
   });
 
   it("the worker pool writes the same results as one thread", async () => {
