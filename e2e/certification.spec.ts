@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { board, mutate, openRun, runWithError, setRole, signableRun } from "./certification-api";
 
@@ -97,6 +98,17 @@ test("a run page shows stages, the failing comparison over its reference, flags,
   const chart = page.getByRole("img", { name: `${failing.me_path}: data over reference with pulls` });
   await expect(chart).toHaveAttribute("data-rendered", "true");
   await expect(page).toHaveURL(/me=/);
+  // The drawn comparison downloads as PNG and as CSV (bins, data, reference, pulls).
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Download ${failing.me_path} data as CSV` }).click();
+  const lines = (await readFile(await (await csvDownload).path(), "utf8")).trim().split("\n");
+  expect(lines[0]).toBe(`bin_low,bin_high,run_${run},reference_${failing.reference_run},pull`);
+  expect(lines.length).toBeGreaterThan(10);
+  expect(lines[1]!.split(",")).toHaveLength(5);
+  const pngDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: `Download ${failing.me_path} as PNG` }).click();
+  const png = await readFile(await (await pngDownload).path());
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   await expect(page.getByRole("region", { name: "Coverage" })).toContainText("tracker-pixel");
   await expect(page.getByRole("region", { name: "Audit history" })).toContainText("stage-start");
   await page.screenshot({ path: `${shots}/runs-detail.png`, fullPage: true });

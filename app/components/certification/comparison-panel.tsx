@@ -1,11 +1,11 @@
 /** A stage's comparison results (statistic, p-value, status) and the selected ME drawn over its reference with pulls. */
 import { Link, useRouteLoaderData, useSearchParams } from "@remix-run/react";
-import { useMemo } from "react";
+import { useMemo, useRef } from "react";
 import { buildHistogramOption } from "../../../charts/histogram-option";
 import type { ComparisonPlot } from "../../../server/certification/comparison-plot";
 import { toCsv } from "../../lib/csv";
-import { downloadText } from "../../lib/download";
-import { EChart } from "../echart";
+import { downloadText, downloadUrl } from "../../lib/download";
+import { EChart, type EChartHandle } from "../echart";
 import { StatusBadge } from "./status-badge";
 
 export interface ComparisonRow {
@@ -22,9 +22,20 @@ export interface ComparisonRow {
 
 const fmt = (x: number | null, digits = 4) => (x === null ? "—" : Math.abs(x) > 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : x.toFixed(digits));
 
-function PlotView({ plot }: { plot: ComparisonPlot }) {
+/** The drawn comparison as CSV: bin edges, data, reference and pull per bin. */
+export function comparisonPlotCsv(plot: ComparisonPlot): string {
+  const data = plot.data;
+  if (!data) return "";
+  const ref = plot.reference;
+  const header = ["bin_low", "bin_high", data.label.replaceAll(/\W+/g, "_"), ...(ref ? [ref.label.replaceAll(/\W+/g, "_")] : []), ...(plot.pulls.length ? ["pull"] : [])];
+  const rows = data.contents.map((c, i) => [data.edges[i], data.edges[i + 1], c, ...(ref ? [ref.contents[i] ?? null] : []), ...(plot.pulls.length ? [plot.pulls[i] ?? null] : [])]);
+  return toCsv(header, rows);
+}
+
+function PlotView({ runNumber, plot }: { runNumber: number; plot: ComparisonPlot }) {
   const root = useRouteLoaderData<{ theme?: string }>("root");
   const theme = root?.theme === "light" ? "light" : "dark";
+  const chart = useRef<EChartHandle>(null);
   const option = useMemo(
     () =>
       plot.data
@@ -32,10 +43,23 @@ function PlotView({ plot }: { plot: ComparisonPlot }) {
         : null,
     [plot, theme],
   );
+  const filename = `run-${runNumber}-${plot.mePath.replaceAll(/[^\w.-]+/g, "_")}`;
+  const png = () => {
+    const url = chart.current?.toPng();
+    if (url) downloadUrl(url, `${filename}.png`);
+  };
   return (
     <div>
       {plot.problem ? <p className="notice error" role="note">{plot.problem}</p> : null}
-      {option ? <EChart option={option} label={`${plot.mePath}: data over reference with pulls`} height={420} /> : null}
+      {option ? (
+        <>
+          <p className="plot-tools">
+            <button type="button" onClick={png} aria-label={`Download ${plot.mePath} as PNG`}>PNG</button>
+            <button type="button" onClick={() => downloadText(comparisonPlotCsv(plot), `${filename}.csv`)} aria-label={`Download ${plot.mePath} data as CSV`}>CSV</button>
+          </p>
+          <EChart ref={chart} option={option} label={`${plot.mePath}: data over reference with pulls`} height={420} />
+        </>
+      ) : null}
     </div>
   );
 }
@@ -77,7 +101,7 @@ export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: n
           </tbody>
         </table>
       )}
-      {plot ? <PlotView plot={plot} /> : comparisons.length > 0 ? <p className="muted">Choose a monitor element to draw it over its reference, with the pulls.</p> : null}
+      {plot ? <PlotView runNumber={runNumber} plot={plot} /> : comparisons.length > 0 ? <p className="muted">Choose a monitor element to draw it over its reference, with the pulls.</p> : null}
     </section>
   );
 }
