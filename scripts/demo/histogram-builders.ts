@@ -3,24 +3,7 @@
  * generator, so the demo season is the same on every machine.
  */
 import type { Histogram } from "../../server/histograms/histogram";
-import type { Rng } from "../../server/compare/math/rng";
-
-export function gaussian(rng: Rng): number {
-  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-}
-
-export function poisson(mean: number, rng: Rng): number {
-  if (mean <= 0) return 0;
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(rng)));
-  const l = Math.exp(-mean);
-  let k = 0;
-  let p = rng.next();
-  while (p > l) {
-    k++;
-    p *= rng.next();
-  }
-  return k;
-}
+import { gaussian, poisson, type Rng } from "../../server/compare/math/rng";
 
 /** Moyal's approximation of the Landau density (peak at mpv, scale w). */
 export function landauLike(x: number, mpv: number, w: number): number {

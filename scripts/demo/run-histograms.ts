@@ -4,8 +4,8 @@
  * drifts follow the season and injected problems distort the affected MEs.
  */
 import type { Histogram } from "../../server/histograms/histogram";
-import { seededRng } from "../../server/compare/math/rng";
-import { gauss, gaussian, landauLike, poisson, profile, th1FromPdf, th1FromValues, th2 } from "./histogram-builders";
+import { gaussian, poisson, seededRng } from "../../server/compare/math/rng";
+import { gauss, landauLike, profile, th1FromPdf, th1FromValues, th2 } from "./histogram-builders";
 import type { DemoRun } from "./season";
 
 export function runHistograms(r: DemoRun): Map<string, Histogram> {

@@ -7,7 +7,8 @@
 import type { Histogram } from "../histograms/histogram";
 import type { MetricResult } from "../metrics/metric-types";
 import { scoreHistogram, type AnomalyModel } from "./anomaly-model";
-import { poisson, seededRandom } from "./random";
+import { poisson } from "../compare/math/rng";
+import { seededRandom } from "./random";
 
 export function anomalyScoreMetric(model: AnomalyModel, opts: { replicas?: number; seed?: number } = {}): (h: Histogram) => MetricResult {
   const replicas = opts.replicas ?? 20;
@@ -15,11 +16,11 @@ export function anomalyScoreMetric(model: AnomalyModel, opts: { replicas?: numbe
   return (h) => {
     const value = scoreHistogram(model, h).score;
     if (replicas < 2) return { value, error: 0 };
-    const random = seededRandom(seed);
+    const rng = { next: seededRandom(seed) };
     let sum = 0;
     let sum2 = 0;
     for (let r = 0; r < replicas; r++) {
-      const contents = Float64Array.from(h.contents, (c) => poisson(c, random));
+      const contents = Float64Array.from(h.contents, (c) => poisson(c, rng));
       const entries = contents.reduce((s, c) => s + c, 0);
       const s = scoreHistogram(model, { ...h, contents, entries, sumw2: undefined }).score;
       sum += s;

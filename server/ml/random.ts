@@ -21,26 +21,3 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   }
   return out;
 }
-
-/**
- * A Poisson deviate: Knuth's multiplication method below λ = 30, above it the normal
- * approximation N(λ, λ) rounded and clipped at 0 (relative error of the variance < 2 %).
- */
-export function poisson(lambda: number, random: () => number): number {
-  if (lambda <= 0) return 0;
-  if (lambda < 30) {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = random();
-    while (p > limit) {
-      k++;
-      p *= random();
-    }
-    return k;
-  }
-  // Box–Muller
-  const u = 1 - random();
-  const v = random();
-  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * z));
-}

@@ -11,24 +11,12 @@ import { parseArgs } from "node:util";
 import { allocateBatch, allocateResults, type PairBatch } from "../../compare/batch/batch-layout";
 import { compareRange } from "../../compare/batch/batch-kernel";
 import { createComparePool } from "../../compare/batch/batch-pool";
-import { seededRng } from "../../compare/math/rng";
+import { poisson, seededRng } from "../../compare/math/rng";
 import type { CliCommand } from "../main";
 
 /** The C reference quoted in issue 7 (pairs/s on one core of these machines). */
 const C_PAIRS_PER_SECOND = 1.7e6;
 const NBINS = 100;
-
-function poisson(mean: number, u: () => number): number {
-  if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u())));
-  const l = Math.exp(-mean);
-  let k = 0;
-  let p = u();
-  while (p > l) {
-    k++;
-    p *= u();
-  }
-  return k;
-}
 
 /** Gaussian-shaped histograms with Poisson noise, ~2,000 (data) and ~3,000 (reference) entries. */
 function makeBatch(count: number): PairBatch {
@@ -40,8 +28,8 @@ function makeBatch(count: number): PairBatch {
     for (let i = 0; i < NBINS; i++) {
       const g = Math.exp(-0.5 * ((i - 50) / 15) ** 2) / (15 * Math.sqrt(2 * Math.PI));
       const gd = Math.exp(-0.5 * ((i - 50 - shift) / 15) ** 2) / (15 * Math.sqrt(2 * Math.PI));
-      b.data[p * NBINS + i] = poisson(2000 * gd, u);
-      b.ref[p * NBINS + i] = poisson(3000 * g, u);
+      b.data[p * NBINS + i] = poisson(2000 * gd, rng);
+      b.ref[p * NBINS + i] = poisson(3000 * g, rng);
     }
   }
   return b;

@@ -3,14 +3,7 @@
  * Binomials use inversion for small means and a rounded normal approximation for large ones,
  * which is ample for the pseudo-experiments of KS option X (a distribution of D, not exact counts).
  */
-import type { Rng } from "./rng";
-
-function gaussian(rng: Rng): number {
-  // Box–Muller; one value per call keeps the sampler stateless.
-  const u = 1 - rng.next();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
+import { gaussian, type Rng } from "./rng";
 
 export function sampleBinomial(n: number, p: number, rng: Rng): number {
   if (n <= 0 || p <= 0) return 0;
