@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { stages } from "../../db/tables/dataset.table";
 import { hasRole } from "../../server/auth/roles";
 import { runStates } from "../../server/certification/states";
+import { signoffStatuses } from "../../server/overview/run-progress";
 import styles from "../components/certification/certification.css";
 import { StatusBadge } from "../components/certification/status-badge";
 import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
@@ -21,7 +22,6 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
 
 const PAGE = 50;
-const SIGNABLE = new Set(["awaiting-signoff", "comparison-failed", "reopened"]);
 /** How many live changes the board lists, newest first. */
 const RECENT_KEPT = 30;
 const intParam = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
@@ -335,7 +335,7 @@ function RowView({ r, expert, flash, selected, onToggle, signing, onSign }: { r:
         {stages.map((s) => <td key={s} data-testid={`stage-${r.runNumber}-${s}`}>{stageCell(r, s)}</td>)}
         <td className="muted when">{r.startTime ? new Date(r.startTime).toISOString().slice(0, 16).replace("T", " ") : "—"}</td>
         <td>
-          {SIGNABLE.has(r.certStatus) ? (
+          {signoffStatuses.includes(r.certStatus) ? (
             <button type="button" onClick={onSign} aria-expanded={signing}>Sign off {r.stage}</button>
           ) : null}
         </td>

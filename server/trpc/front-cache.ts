@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppServices } from "../app-services";
 import { identityFromRequest } from "../auth/identity";
-import { CACHE_HEADER, CACHED_ANSWER_HEADERS, cachedAnswer, TRPC_ENDPOINT } from "./http-handler";
+import { CACHE_HEADER, CACHED_ANSWER_HEADERS, cacheSlot, mayRead } from "./http-handler";
 
 function fetchHeaders(req: IncomingMessage): Headers {
   const h = new Headers();
@@ -21,13 +21,12 @@ function fetchHeaders(req: IncomingMessage): Headers {
 
 /** Express-style middleware: answers from the cache or calls `next()`. */
 export function trpcFrontCache(services: AppServices) {
-  const prefix = `${TRPC_ENDPOINT}/`;
   return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
-    const url = req.url ?? "";
-    if (req.method !== "GET" || !url.startsWith(prefix)) return next();
-    const headers = fetchHeaders(req);
-    const identity = identityFromRequest({ headers, remoteAddress: req.socket.remoteAddress }, services.config);
-    cachedAnswer({ method: "GET", url, streaming: headers.has("trpc-accept") }, { services, identity }).then(
+    const slot = cacheSlot({ method: req.method ?? "", url: req.url ?? "", streaming: req.headers["trpc-accept"] !== undefined });
+    if (!slot) return next();
+    const identity = identityFromRequest({ headers: fetchHeaders(req), remoteAddress: req.socket.remoteAddress }, services.config);
+    if (!mayRead(slot, identity)) return next();
+    services.trendCache.peek<Uint8Array>(slot.kind, slot.input).then(
       (bytes) => {
         if (!bytes) return next();
         res.writeHead(200, { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit", "content-length": bytes.byteLength });

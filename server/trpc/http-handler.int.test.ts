@@ -121,10 +121,14 @@ describe("the tRPC endpoint's answer cache", () => {
       expect(res.status).toBe(200);
       expect(res.headers.get(CACHE_HEADER)).toBeNull();
     }
+    const malformed = await fetch(`${origin}/api/trpc/trends.series%E0%A4?input=%7B%7D`);
+    expect(malformed.status).toBeGreaterThanOrEqual(400);
+    expect(malformed.status).toBeLessThan(500);
+    expect(malformed.headers.get(CACHE_HEADER)).toBeNull();
     const streamed = await fetch(`${origin}${seriesPath}`, { headers: { "trpc-accept": "application/jsonl" } });
     expect(streamed.headers.get(CACHE_HEADER)).toBeNull();
     await streamed.arrayBuffer();
-    expect(routeCalls).toBe(before + 3);
+    expect(routeCalls).toBe(before + 4);
   });
 
   it("keeps the answers of batches of cacheable queries, as tRPC's batch link sends them", async () => {

@@ -11,7 +11,8 @@
  * other than 200 are never kept. `x-dqmflow-cache` says whether an answer was a hit.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { hasRole } from "../auth/roles";
+import type { Identity } from "../auth/identity";
+import { hasRole, type Role, roleRank } from "../auth/roles";
 import { appRouter } from "./app-router";
 import type { Context } from "./context";
 import type { ProcedureMeta } from "./trpc";
@@ -32,38 +33,44 @@ export interface RequestHead {
   readonly streaming: boolean;
 }
 
-interface CacheSlot {
+export interface CacheSlot {
   readonly kind: string;
   readonly input: string;
+  /** The role the request's procedures need (the highest of theirs). */
+  readonly needs: Role;
 }
 
 /**
- * The cache slot of a request this caller may be answered from, or null (then tRPC answers): a
- * GET, not streamed, of one cacheable query or a batch of them (as tRPC's httpBatchLink sends
- * even a single call), each of whose roles the caller holds. The key is the whole query string.
+ * The cache slot of a request that may be answered from the cache, or null (then tRPC answers):
+ * a GET, not streamed, of one cacheable query or a batch of them (as tRPC's httpBatchLink sends
+ * even a single call). The key is the whole query string. Whether a caller may read it: `mayRead`.
  */
-export function cacheSlot(head: RequestHead, ctx: Context): CacheSlot | null {
+export function cacheSlot(head: RequestHead): CacheSlot | null {
   if (head.method !== "GET" || head.streaming || !head.url.startsWith(`${TRPC_ENDPOINT}/`)) return null;
   const q = head.url.indexOf("?");
-  const pathPart = decodeURIComponent(head.url.slice(TRPC_ENDPOINT.length + 1, q < 0 ? undefined : q));
-  for (const path of pathPart.split(",")) {
-    if (!responseCachedQueries.has(path)) return null;
-    const proc = procedures[path];
-    const role = proc?._def.meta?.role;
-    if (proc?._def.type !== "query" || !role || !hasRole(ctx.identity.role, role)) return null;
+  let pathPart: string;
+  try {
+    pathPart = decodeURIComponent(head.url.slice(TRPC_ENDPOINT.length + 1, q < 0 ? undefined : q));
+  } catch {
+    return null; // a malformed escape: tRPC gives its own answer
   }
-  return { kind: `http ${pathPart}`, input: q < 0 ? "" : head.url.slice(q + 1) };
+  let needs: Role = "viewer";
+  for (const path of pathPart.split(",")) {
+    const proc = responseCachedQueries.has(path) ? procedures[path] : undefined;
+    const role = proc?._def.meta?.role;
+    if (proc?._def.type !== "query" || !role) return null;
+    if (roleRank(role) > roleRank(needs)) needs = role;
+  }
+  return { kind: `http ${pathPart}`, input: q < 0 ? "" : head.url.slice(q + 1), needs };
+}
+
+export function mayRead(slot: CacheSlot, identity: Identity): boolean {
+  return hasRole(identity.role, slot.needs);
 }
 
 function headOf(req: Request): RequestHead {
   const url = new URL(req.url);
   return { method: req.method, url: url.pathname + url.search, streaming: req.headers.has("trpc-accept") };
-}
-
-/** The cached answer's bytes for this request, if the cache holds one; never computes. */
-export function cachedAnswer(head: RequestHead, ctx: Context): Promise<Uint8Array | undefined> {
-  const slot = cacheSlot(head, ctx);
-  return slot ? ctx.services.trendCache.peek<Uint8Array<ArrayBuffer>>(slot.kind, slot.input) : Promise.resolve(undefined);
 }
 
 export const CACHED_ANSWER_HEADERS = { "content-type": "application/json", vary: "trpc-accept, accept" } as const;
@@ -85,8 +92,8 @@ function trpcResponse(req: Request, ctx: Context): Promise<Response> {
 
 /** Handles one request to the tRPC endpoint for the caller `ctx`. */
 export async function handleTrpcRequest(req: Request, ctx: Context): Promise<Response> {
-  const slot = cacheSlot(headOf(req), ctx);
-  if (!slot) return trpcResponse(req, ctx);
+  const slot = cacheSlot(headOf(req));
+  if (!slot || !mayRead(slot, ctx.identity)) return trpcResponse(req, ctx);
   const cache = ctx.services.trendCache;
   const hit = await cache.peek<Uint8Array<ArrayBuffer>>(slot.kind, slot.input);
   if (hit) return new Response(hit, { status: 200, headers: { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit" } });
