@@ -46,6 +46,22 @@ export function parseMl4dqmFile(text: string, source: string): Ml4dqmParsed {
   return { rows, hasDcs };
 }
 
+/** The ls_histogram row of one CSV row; `dcs` null where the export has no DCS bit. */
+export function lsHistogramRow(r: Ml4dqmRow, ingestFileId: number | null, dcs: boolean | null = r.dcs) {
+  return {
+    me_name: r.histogram.name,
+    run_number: r.run,
+    ls_number: r.lumi,
+    x_min: r.histogram.x.min,
+    x_max: r.histogram.x.max,
+    contents: Array.from(r.histogram.contents),
+    entries: r.histogram.entries,
+    golden: r.golden,
+    dcs,
+    ingest_file_id: ingestFileId,
+  };
+}
+
 export interface Ml4dqmImportResult {
   readonly rows: number;
   readonly runs: number;
@@ -68,18 +84,7 @@ export async function importMl4dqmCsv(db: Db, path: string): Promise<Ml4dqmImpor
         await trx
           .insertInto("ls_histogram")
           .values(
-            rows.slice(i, i + 1000).map((r) => ({
-              me_name: r.histogram.name,
-              run_number: r.run,
-              ls_number: r.lumi,
-              x_min: r.histogram.x.min,
-              x_max: r.histogram.x.max,
-              contents: Array.from(r.histogram.contents),
-              entries: r.histogram.entries,
-              golden: r.golden,
-              dcs: hasDcs ? r.dcs : null,
-              ingest_file_id: file.id,
-            })),
+            rows.slice(i, i + 1000).map((r) => lsHistogramRow(r, file.id, hasDcs ? r.dcs : null)),
           )
           .onConflict((oc) =>
             oc.columns(["me_name", "run_number", "ls_number"]).doUpdateSet((eb) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lsHistogramRow } from "../../server/ingest/ml4dqm-import";
 import type { AppServices } from "../../server/app-services";
 import { startCertification } from "../../server/certification/certification.service";
 import { scoreHistogram, trainAnomalyModel, type AnomalyModel } from "../../server/ml/anomaly-model";
@@ -49,7 +50,7 @@ async function certifyWithLumisections(source: Ml4dqmRow[]) {
   const run = await seedRun(services.db, { lsCount: source.length, stages: ["online"] });
   await services.db
     .insertInto("ls_histogram")
-    .values(source.map((r, i) => ({ me_name: me, run_number: run.runNumber, ls_number: i + 1, x_min: r.histogram.x.min, x_max: r.histogram.x.max, contents: Array.from(r.histogram.contents), entries: r.histogram.entries, golden: r.golden, dcs: r.dcs, ingest_file_id: null })))
+    .values(source.map((r, i) => ({ ...lsHistogramRow(r, null), me_name: me, run_number: run.runNumber, ls_number: i + 1 })))
     .execute();
   await startCertification(worker.deps, run.runNumber, testConfig(run.referenceRun));
   const handle = (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(run.runNumber));

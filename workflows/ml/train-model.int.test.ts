@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServices } from "../../server/app-services";
+import { lsHistogramRow } from "../../server/ingest/ml4dqm-import";
 import { findModel, insertModelVersion } from "../../server/ml/model-repository";
 import { mainDiagonalRows } from "../../server/ml/test-data";
 import { startTestWorker, testServices } from "../../server/testing/integration";
@@ -24,18 +25,7 @@ describe("anomaly model training workflow and scoring activity", () => {
     await services.db
       .insertInto("ls_histogram")
       .values(
-        rows.map((r) => ({
-          me_name: me,
-          run_number: r.run,
-          ls_number: r.lumi,
-          x_min: r.histogram.x.min,
-          x_max: r.histogram.x.max,
-          contents: Array.from(r.histogram.contents),
-          entries: r.histogram.entries,
-          golden: r.golden,
-          dcs: r.dcs,
-          ingest_file_id: null,
-        })),
+        rows.map((r) => ({ ...lsHistogramRow(r, null), me_name: me })),
       )
       .execute();
   });
