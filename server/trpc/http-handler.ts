@@ -3,7 +3,7 @@
  * trend queries kept as the bytes tRPC sent.
  *
  * A trend series for 5,000 runs is ~400 KiB of JSON; serializing it again for every repeated
- * view cost ≈ 5 ms of server CPU, more than everything else in a cached request together. So a
+ * view cost more server CPU than everything else in a cached request together. So a
  * GET of cacheable queries only (single or batched, not streamed) is answered from the trend cache's
  * copy of the response bytes — same invalidation on every data change, same read-your-writes
  * barrier, identical concurrent requests sharing one computation. The role check is the

@@ -64,6 +64,31 @@ describe("batch kernel", () => {
     }
   });
 
+  it("stays bit-identical over 2,000 random pairs of four scales, with fractional and negative contents", () => {
+    const count = 2000;
+    const nbins = 100;
+    const b = allocateBatch(count, nbins);
+    const rng = seededRng(11);
+    for (let i = 0; i < b.data.length; i++) {
+      const p = Math.floor(i / nbins);
+      const shape = Math.exp(-0.5 * (((i % nbins) - 50) / (5 + (p % 30))) ** 2);
+      const scale = [0.3, 2, 20, 300][p % 4]!;
+      b.data[i] = Math.round(scale * shape * 2 * rng.next()) * (p % 7 === 0 ? 0.5 : 1);
+      b.ref[i] = Math.round(scale * 1.5 * shape * 2 * rng.next()) - (p % 11 === 0 && rng.next() < 0.05 ? 3 : 0);
+    }
+    const out = allocateResults(count);
+    compareRange(b, out, 0, count);
+    let compared = 0;
+    for (let p = 0; p < count; p++) {
+      if (out.status[p] !== 100) continue;
+      compared++;
+      const c = chi2Test(hist(b.data, p, nbins), hist(b.ref, p, nbins), { mode: "UU" });
+      const k = kolmogorovTest(hist(b.data, p, nbins), hist(b.ref, p, nbins));
+      expect([out.chi2[p], out.ndf[p], out.chi2PValue[p], out.igood[p], out.ksDistance[p], out.ksPValue[p]]).toEqual([c.statistic, c.ndf, c.pValue, c.igood, k.statistic, k.pValue]);
+    }
+    expect(compared).toBeGreaterThan(1800);
+  });
+
   it("runs the committed binary, which is the compilation of the committed source", async () => {
     const compiled = await compileKernelWat(readFileSync(KERNEL_WAT, "utf8"));
     expect(Buffer.compare(Buffer.from(compiled), readFileSync(KERNEL_WASM))).toBe(0);
