@@ -26,3 +26,8 @@ export function formString(form: FormData, name: string): string {
   const v = form.get(name);
   return typeof v === "string" ? v.trim() : "";
 }
+
+/** A form or URL value that is a whole number (digits only), or undefined. */
+export function wholeNumber(v: string | null | undefined): number | undefined {
+  return v && /^\d+$/.test(v) ? Number(v) : undefined;
+}

@@ -12,7 +12,7 @@ import { signoffStatuses } from "../../server/overview/run-progress";
 import styles from "../components/certification/certification.css";
 import { StatusBadge } from "../components/certification/status-badge";
 import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
-import { type ActionResult, attempt, formString } from "../lib/action-result";
+import { type ActionResult, attempt, formString, wholeNumber } from "../lib/action-result";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
@@ -24,7 +24,6 @@ export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
 const PAGE = 50;
 /** How many live changes the board lists, newest first. */
 const RECENT_KEPT = 30;
-const intParam = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
 const dateParam = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -32,15 +31,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = serverCaller(context, request);
   const stage = stages.find((s) => s === p.get("stage"));
   const state = runStates.find((s) => s === p.get("state"));
-  const page = intParam(p.get("page")) ?? 0;
+  const page = wholeNumber(p.get("page")) ?? 0;
   const to = dateParam(p.get("to"));
   const filter = {
     ...(stage ? { stage } : {}),
     ...(state ? { state } : {}),
     ...(p.get("class") ? { runClass: p.get("class")! } : {}),
     ...(p.get("status") ? { certStatus: p.get("status")! } : {}),
-    ...(intParam(p.get("runFrom")) ? { runFrom: intParam(p.get("runFrom")) } : {}),
-    ...(intParam(p.get("runTo")) ? { runTo: intParam(p.get("runTo")) } : {}),
+    ...(wholeNumber(p.get("runFrom")) ? { runFrom: wholeNumber(p.get("runFrom")) } : {}),
+    ...(wholeNumber(p.get("runTo")) ? { runTo: wholeNumber(p.get("runTo")) } : {}),
     ...(dateParam(p.get("from")) ? { startedFrom: dateParam(p.get("from")) } : {}),
     ...(to ? { startedBefore: new Date(to.getTime() + 86_400_000) } : {}),
     limit: PAGE + 1,
@@ -219,8 +218,8 @@ export default function CertificationBoard() {
   const pendingRefresh = useRef(false);
   const expert = hasRole(me.role, "expert");
 
-  const runFrom = intParam(params.get("runFrom"));
-  const runTo = intParam(params.get("runTo"));
+  const runFrom = wholeNumber(params.get("runFrom"));
+  const runTo = wholeNumber(params.get("runTo"));
   const onEvents = useCallback(
     (events: LiveEvent[]) => {
       // Changes of runs outside the board's run range cannot change what it shows.

@@ -9,7 +9,7 @@ import { useEffect } from "react";
 import { hasRole } from "../../server/auth/roles";
 import styles from "../components/certification/certification.css";
 import { GoldenJsonView } from "../components/certification/golden-json-view";
-import { type ActionResult, attempt, formString, refusal } from "../lib/action-result";
+import { type ActionResult, attempt, formString, refusal, wholeNumber } from "../lib/action-result";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
@@ -29,7 +29,7 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const p = new URL(request.url).searchParams;
   const api = serverCaller(context, request);
-  const id = /^\d+$/.test(p.get("id") ?? "") ? Number(p.get("id")) : null;
+  const id = wholeNumber(p.get("id")) ?? null;
   const requestId = p.get("request");
   const official = p.get("official") === "yes" ? true : undefined;
   const [rules, list, selected, progress, me] = await Promise.all([
@@ -42,7 +42,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { rules, list, selected, progress, requestId, me, missingId: id !== null && !selected };
 }
 
-const intOrUndefined = (s: string) => (/^\d+$/.test(s) ? Number(s) : undefined);
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | Response> {
   const api = serverCaller(context, request);
@@ -50,8 +49,8 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const intent = formString(form, "intent");
   if (intent === "create") {
     const requestId = `ui-${crypto.randomUUID()}`;
-    const runFrom = intOrUndefined(formString(form, "runFrom"));
-    const runTo = intOrUndefined(formString(form, "runTo"));
+    const runFrom = wholeNumber(formString(form, "runFrom"));
+    const runTo = wholeNumber(formString(form, "runTo"));
     const pattern = formString(form, "datasetPattern");
     const tag = formString(form, "tag");
     try {
