@@ -15,7 +15,7 @@ import { FlagsPanel, UndoButton } from "../components/certification/flags-panel"
 import { StatusBadge } from "../components/certification/status-badge";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
-import { type ActionResult, attempt, formString } from "../lib/action-result";
+import { type ActionResult, attempt, formString, wholeNumber } from "../lib/action-result";
 import { serverCaller } from "../trpc.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -28,8 +28,7 @@ function httpError(message: string, status: number): never {
 }
 
 function runParam(raw: string | undefined): number {
-  if (!raw || !/^\d+$/.test(raw)) httpError(`'${raw ?? ""}' is not a run number`, 400);
-  return Number(raw);
+  return wholeNumber(raw) ?? httpError(`'${raw ?? ""}' is not a run number`, 400);
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
