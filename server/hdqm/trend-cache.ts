@@ -46,6 +46,8 @@ interface Options {
 
 export const CHANNEL = "hdqm_data";
 
+const entryId = (kind: string, key: unknown) => `${kind}\u0000${JSON.stringify(key)}`;
+
 /** Freezes objects and arrays all the way down; typed arrays (which cannot be frozen) are left as they are. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
@@ -133,7 +135,7 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
         misses++;
         return compute();
       }
-      const id = `${kind}\u0000${JSON.stringify(key)}`;
+      const id = entryId(kind, key);
       if (entries.has(id) && !(await barrier())) {
         misses++;
         return compute();
@@ -162,7 +164,7 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
       }
     },
     async peek<T>(kind: string, key: unknown): Promise<T | undefined> {
-      const id = `${kind}\u0000${JSON.stringify(key)}`;
+      const id = entryId(kind, key);
       if (!listening || !entries.has(id) || !(await barrier())) return undefined;
       const cached = entries.get(id) as Promise<T> | undefined;
       if (!cached) return undefined;
