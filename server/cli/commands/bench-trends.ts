@@ -13,11 +13,10 @@ import autocannon from "autocannon";
 import { sql } from "kysely";
 import pg from "pg";
 import { config } from "../../config/config";
-import { allocatePoints, replacePoints } from "../../ingest/point-writer";
 import { CACHE_HEADER } from "../../trpc/http-handler";
 import type { CliCommand } from "../main";
 import { privateBuild, removeBuild, startApp, stopApp } from "./bench-app";
-import { benchUrl, createBenchSchema, dropBenchSchema, percentile } from "./bench-support";
+import { benchUrl, createBenchSchema, dropBenchSchema, percentile, seedBenchSeries } from "./bench-support";
 
 const CLIENTS = 16;
 const METRICS = 200;
@@ -27,26 +26,15 @@ const PS = "BenchTrends-v1";
 async function seed(runs: number): Promise<void> {
   const db = await createBenchSchema(config().DATABASE_URL);
   try {
-    const t0 = Date.parse("2017-05-20T00:00:00Z");
-    const runRows = Array.from({ length: runs }, (_, r) => ({ run_number: 300000 + r, start_time: new Date(t0 + r * 3000e3), end_time: new Date(t0 + r * 3000e3 + 2400e3), run_class: "Collisions" as const, fill_number: 6000 + Math.floor(r / 3), delivered_lumi: 20, recorded_lumi: 19, ls_count: 100, significant: r % 20 !== 7 }));
-    for (let i = 0; i < runs; i += 1000) await db.insertInto("run").values(runRows.slice(i, i + 1000)).execute();
-    for (let i = 0; i < runs; i += 1000) {
-      await db
-        .insertInto("dataset")
-        .values(runRows.slice(i, i + 1000).map((r) => ({ id: r.run_number - 299999, run_number: r.run_number, name: `/${PD}/Run2017X-${PS}/DQMIO`, primary_dataset: PD, processing_string: PS, stage: "reprocessing" as const })))
-        .execute();
-    }
-    await db
-      .insertInto("metric_definition")
-      .values(Array.from({ length: METRICS }, (_, m) => ({ id: m + 1, subsystem: "Bench", name: `metric_${m + 1}`, plot_title: `metric ${m + 1}`, y_title: "y", me_paths: ["Bench/h"], function: "mean", params: "{}", checks: null, config_file: "bench" })))
-      .execute();
-    for (let r = 0; r < runs; r += 100) {
-      const to = Math.min(runs, r + 100);
-      const p = allocatePoints((to - r) * METRICS);
-      let i = 0;
-      for (let k = r; k < to; k++) for (let m = 0; m < METRICS; m++, i++) [p.time[i], p.runNumber[i], p.datasetId[i], p.metricId[i], p.value[i], p.error[i]] = [t0 + k * 3000e3, 300000 + k, k + 1, m + 1, Math.sin(k / 50 + m), 0.1];
-      await replacePoints(db, Array.from({ length: to - r }, (_, k) => r + k + 1), p);
-    }
+    await seedBenchSeries(db, {
+      runs,
+      subsystem: "Bench",
+      primaryDataset: PD,
+      processingString: PS,
+      metrics: Array.from({ length: METRICS }, (_, m) => ({ name: `metric_${m + 1}`, plotTitle: `metric ${m + 1}`, yTitle: "y" })),
+      significant: (r) => r % 20 !== 7,
+      point: (r, m) => [Math.sin(r / 50 + m), 0.1],
+    });
     // As autovacuum leaves freshly ingested chunks: all-visible, so trends are index-only scans.
     await sql`vacuum analyze metric_point`.execute(db);
     await sql`analyze`.execute(db);
