@@ -2,8 +2,7 @@
 import { Link, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, useRef } from "react";
 import { buildHistogramOption } from "../../../charts/histogram-option";
-import type { Selectable } from "kysely";
-import type { CertComparisonTable } from "../../../db/tables/certification.table";
+import type { CertComparison } from "../../../db/tables/certification.table";
 import type { ComparisonPlot } from "../../../server/certification/comparison-plot";
 import { toCsv } from "../../lib/csv";
 import { downloadText, downloadUrl } from "../../lib/download";
@@ -11,7 +10,7 @@ import { EChart, type EChartHandle } from "../echart";
 import { StatusBadge } from "./status-badge";
 
 /** The columns of a stored comparison result the panel shows. */
-export type ComparisonRow = Pick<Selectable<CertComparisonTable>, "stage" | "dataset_name" | "me_path" | "test" | "reference_run" | "statistic" | "p_value" | "status" | "message">;
+export type ComparisonRow = Pick<CertComparison, "stage" | "dataset_name" | "me_path" | "test" | "reference_run" | "statistic" | "p_value" | "status" | "message">;
 
 const fmt = (x: number | null, digits = 4) => (x === null ? "—" : Math.abs(x) > 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : x.toFixed(digits));
 
