@@ -1,4 +1,5 @@
-import { binErrorSquared, globalBin, type Axis, type Histogram } from "../histograms/histogram";
+import { binError as rootBinError, binContent as rootBinContent } from "../histograms/bin-values";
+import { globalBin, type Axis, type Histogram } from "../histograms/histogram";
 import { MetricError } from "./metric-error";
 
 /** Read-only helpers over the shared model, with ROOT's bin conventions (1-based, 0 = underflow). */
@@ -20,18 +21,27 @@ export function require2D(h: Histogram, metric: string): Axis {
   return h.y;
 }
 
-/** TH1::GetBinContent; for profiles the bin mean fArray/fBinEntries (TProfile::GetBinContent). */
-export function content(h: Histogram, ix: number, iy = 0): number {
-  const cell = globalBin(h, ix, iy);
-  const raw = h.contents[cell] ?? 0;
-  if (!isProfile(h)) return raw;
-  const n = h.binEntries?.[cell] ?? 0;
-  return n === 0 ? 0 : raw / n;
+/**
+ * TH1::GetBin: a 1D histogram ignores iy (ROOT's GetBinContent(i, 1) on a TH1 is bin i), and
+ * indices are clamped to the under/overflow cells as TH1::GetBin does.
+ */
+export function cellOf(h: Histogram, ix: number, iy = 0): number {
+  const cx = Math.min(Math.max(ix, 0), h.x.nbins + 1);
+  if (dimension(h) === 1 || !h.y) return cx;
+  return globalBin(h, cx, Math.min(Math.max(iy, 0), h.y.nbins + 1));
 }
 
-/** TH1::GetBinError for plain histograms: √sumw2, or √content when unweighted. */
+/** TH1::GetBinContent; for profiles the bin mean fArray/fBinEntries (TProfile::GetBinContent). */
+export function content(h: Histogram, ix: number, iy = 0): number {
+  return rootBinContent(h, cellOf(h, ix, iy));
+}
+
+/**
+ * TH1::GetBinError: √sumw2 (√content when unweighted); for profiles the error on the bin mean
+ * (TProfileHelper::GetBinError with the profile's error option), as ROOT's fits use it.
+ */
 export function binError(h: Histogram, ix: number, iy = 0): number {
-  return Math.sqrt(binErrorSquared(h, globalBin(h, ix, iy)));
+  return rootBinError(h, cellOf(h, ix, iy));
 }
 
 export function checkBin(axis: Axis, i: number, what: string): void {
