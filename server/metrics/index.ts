@@ -3,6 +3,6 @@ export { computeMetric, parseMetricParams, type MetricCall } from "./compute-met
 export { MetricError, type MetricErrorCode } from "./metric-error";
 export type { CompareFn, Comparison, MetricDeps, MetricInputs, MetricResult, ReferenceComparators } from "./metric-types";
 export { metricRegistry } from "./registry";
-export { MetricConfigError, type ConfigProblem } from "./config/config-error";
-export { buildCatalog, loadMetricConfigs } from "./config/load-metric-configs";
+export { formatProblem, type ConfigProblem, type ConfigProblemReason } from "./config/config-error";
+export { buildCatalog, loadMetricConfigReport, loadMetricConfigs, type FileSummary, type LoadedCatalog, type MetricConfigReport } from "./config/load-metric-configs";
 export type { CorrelationGroup, DisplayGroup, MetricCatalog, MetricDefinition, TrendCheck } from "./config/metric-config";

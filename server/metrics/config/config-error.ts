@@ -1,14 +1,26 @@
-/** One problem in a metric config, located by file and entry (metric, group or section name). */
+/** Why an entry (or a whole file) of a metric config was refused. */
+export type ConfigProblemReason =
+  | "unreadable-file"
+  | "misplaced-file"
+  | "not-a-plot-section"
+  | "bad-name"
+  | "missing-key"
+  | "unknown-key"
+  | "bad-value"
+  | "unknown-function"
+  | "bad-parameters"
+  | "duplicate-name"
+  | "unknown-series";
+
+/** One refused entry (or file) of a metric config, located by file and entry (metric, group or section name). */
 export interface ConfigProblem {
   readonly file: string;
   readonly entry?: string;
+  readonly reason: ConfigProblemReason;
   readonly message: string;
 }
 
-/** Thrown by the loaders with every problem found, so experts fix a file in one pass. */
-export class MetricConfigError extends Error {
-  override readonly name = "MetricConfigError";
-  constructor(readonly problems: readonly ConfigProblem[]) {
-    super(problems.map((p) => `${p.file}${p.entry ? ` [${p.entry}]` : ""}: ${p.message}`).join("\n"));
-  }
+/** "file [entry]: message", the one-line form used by logs and the CLI. */
+export function formatProblem(p: ConfigProblem): string {
+  return `${p.file}${p.entry ? ` [${p.entry}]` : ""}: ${p.message}`;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MetricConfigError } from "./config-error";
+import { formatProblem } from "./config-error";
 import { loadMetricConfigs } from "./load-metric-configs";
 import { parseDeclarativeFile, parseHdqmIni } from "./parse-config-file";
 import { parsePyCall } from "./python-literal";
@@ -19,13 +19,8 @@ async function tree(files: Record<string, string>): Promise<string> {
 }
 
 async function problemsOf(files: Record<string, string>): Promise<string> {
-  try {
-    await loadMetricConfigs(await tree(files));
-  } catch (e) {
-    if (e instanceof MetricConfigError) return e.message;
-    throw e;
-  }
-  throw new Error("expected a MetricConfigError");
+  const catalog = await loadMetricConfigs(await tree(files));
+  return catalog.problems.map(formatProblem).join("\n");
 }
 
 describe("HDQM expressions", () => {
@@ -33,6 +28,11 @@ describe("HDQM expressions", () => {
     expect(parsePyCall("fits.Landau(0, 18., 30., (25.,15.))")).toEqual({ module: "fits", name: "Landau", args: [0, 18, 30, [25, 15]], kwargs: {} });
     expect(parsePyCall("basic.BinCount('Pixel', noError=True)").kwargs).toEqual({ noError: true });
     expect(() => parsePyCall("basic.Mean(__import__('os'))")).toThrow(/not a literal/);
+  });
+
+  it("reads (30.) as the number 30, as Python does, and (30.,) as a tuple", () => {
+    expect(parsePyCall("fits.FlatLine(0, 0., 60., (30.))").args).toEqual([0, 0, 60, 30]);
+    expect(parsePyCall("f.g((30.,), ())").args).toEqual([[30], []]);
   });
 });
 
@@ -60,10 +60,20 @@ yTitle = MPV
     expect(mpv?.histo1Path).toEqual(["A/c"]);
   });
 
-  it("names file and section for unsupported metrics and missing keys", () => {
-    const bad = parseHdqmIni("X/b.ini", "[plot:p1]\nmetric = basic.MaxExcursion()\nrelativePath = a\nyTitle = t\n[plot:p2]\nmetric = basic.Mean()\n", "X");
-    expect(bad.problems.map((p) => `${p.file} ${p.entry}`)).toEqual(["X/b.ini p1", "X/b.ini p2", "X/b.ini p2"]);
-    expect(bad.problems[0]?.message).toMatch(/MaxExcursion has no equivalent/);
+  it("keeps a path with a space as one path", () => {
+    const parsed = parseHdqmIni("SiStrip/s.ini", "[plot:d]\nmetric = basic.Mean()\nrelativePath = SiStrip/MechanicalView/MainDiagonal Position\nyTitle = t\n", "SiStrip");
+    expect(parsed.metrics[0]?.relativePath).toEqual(["SiStrip/MechanicalView/MainDiagonal Position"]);
+  });
+
+  it("names file, section and reason for each refused entry and loads the rest", () => {
+    const bad = parseHdqmIni(
+      "X/b.ini",
+      "[plot:p1]\nmetric = basic.NoSuchMetric()\nrelativePath = a\nyTitle = t\n[plot:p2]\nmetric = basic.Mean()\n[plot:p3]\nmetric = basic.Mean()\nrelativePath = a\nyTitle = t\nthis is not a key\n[plot:ok]\nmetric = basic.Mean()\nrelativePath = a\nyTitle = t\n",
+      "X",
+    );
+    expect(bad.problems.map((p) => `${p.file} ${p.entry} ${p.reason}`)).toEqual(["X/b.ini p1 unknown-function", "X/b.ini p2 missing-key", "X/b.ini p3 bad-value"]);
+    expect(bad.problems[0]?.message).toMatch(/basic.NoSuchMetric has no equivalent/);
+    expect(bad.metrics.map((m) => m.name)).toEqual(["ok"]);
   });
 });
 
@@ -75,15 +85,16 @@ describe("declarative files", () => {
     expect(parsed.problems[0]?.message).toMatch(/params.fraction/);
   });
 
-  it("reports bad names, duplicates and unknown series across files", async () => {
+  it("reports bad names, duplicates (every copy dropped, as HDQM) and unknown series across files", async () => {
     const message = await problemsOf({
       "A.yaml": "subsystem: A\nmetrics:\n  - { name: 'bad name', relativePath: a, metric: mean, yTitle: t }\n  - { name: m1, relativePath: a, metric: mean, yTitle: t }\ngroups:\n  - { name: g, plotTitle: p, yTitle: t, series: [m1, nope] }\n",
       "A/x.ini": "[plot:m1]\nmetric = basic.Mean()\nrelativePath = a\nyTitle = t\n",
       "B.json": JSON.stringify({ subsystem: "B", metrics: [{ name: "k", relativePath: "a", metric: "noSuchMetric", yTitle: "t" }] }),
     });
     expect(message).toMatch(/A\.yaml \[bad name\]: name: names may use only/);
-    expect(message).toMatch(/A\/x\.ini \[m1\]: name already used in A \(A\.yaml\)/);
-    expect(message).toMatch(/A\.yaml \[g\]: unknown series in A: nope/);
+    expect(message).toMatch(/A\.yaml \[m1\]: name used 2 times in A \(A\.yaml, A\/x\.ini\); every copy is dropped/);
+    expect(message).toMatch(/A\/x\.ini \[m1\]: name used 2 times/);
+    expect(message).toMatch(/A\.yaml \[g\]: unknown series in A: m1, nope/);
     expect(message).toMatch(/B\.json \[k\]: metric 'noSuchMetric': unknown metric function/);
   });
 
@@ -100,6 +111,7 @@ describe("declarative files", () => {
 describe("the shipped config/metrics", () => {
   it("loads every subsystem without problems", async () => {
     const catalog = await loadMetricConfigs(repoConfigs);
+    expect(catalog.problems.map(formatProblem)).toEqual([]);
     const subsystems = new Set(catalog.metrics.map((m) => m.subsystem));
     expect([...subsystems].sort()).toEqual(["ECAL", "L1T", "Muons", "PixelPhase1", "SiStrip", "Tracking"]);
     const stoN = catalog.metrics.find((m) => m.name === "clusterStoN_ONTk_TIB_L1_mpv");

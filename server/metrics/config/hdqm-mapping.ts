@@ -74,14 +74,22 @@ const l1t: Record<string, Mapper> = {
 
 const modules: Record<string, Record<string, Mapper>> = { basic, fits, L1T_metrics: l1t };
 
-/** Maps a parsed HDQM expression; throws with the supported names when there is no equivalent. */
-export function mapHdqmCall(call: PyCall): MappedMetric {
-  const mod = modules[call.module];
-  if (!mod) throw new Error(`unknown HDQM metric module '${call.module}' (supported: ${Object.keys(modules).join(", ")})`);
-  const mapper = mod[call.name];
-  if (!mapper) throw new Error(`HDQM metric ${call.module}.${call.name} has no equivalent here (supported: ${Object.keys(mod).join(", ")})`);
-  const mapped = mapper(call.args, call.kwargs);
-  // Drop absent optional arguments so the registry's defaults apply.
-  const params = Object.fromEntries(Object.entries(mapped.params).filter(([, v]) => v !== undefined && v !== null));
-  return { function: mapped.function, params };
+/**
+ * The mapping of a parsed HDQM expression, or undefined when the module or class has none. The
+ * mapping itself may throw on arguments it cannot read; absent optional arguments are dropped so
+ * the registry's defaults apply.
+ */
+export function hdqmMapper(call: PyCall): (() => MappedMetric) | undefined {
+  const mapper = modules[call.module]?.[call.name];
+  if (!mapper) return undefined;
+  return () => {
+    const mapped = mapper(call.args, call.kwargs);
+    const params = Object.fromEntries(Object.entries(mapped.params).filter(([, v]) => v !== undefined && v !== null));
+    return { function: mapped.function, params };
+  };
+}
+
+/** Every HDQM `module.Class` this library maps. */
+export function mappedHdqmFunctions(): string[] {
+  return Object.entries(modules).flatMap(([mod, classes]) => Object.keys(classes).map((c) => `${mod}.${c}`));
 }

@@ -19,9 +19,14 @@ export interface MetricDefinition {
   readonly reference?: readonly string[];
   /** Registry function name and its validated params: pass to computeMetric as is. */
   readonly metric: { readonly function: string; readonly params: unknown };
+  /** HDQM's `module.Class` when the entry was written as an HDQM expression. */
+  readonly hdqmFunction?: string;
   readonly plotTitle: string;
   readonly yTitle: string;
-  /** Minimum entries for the histogram to count (HDQM `threshold`). */
+  /**
+   * Minimum entries (TH1::GetEntries) for a run's point to be stored (HDQM's `threshold`, which
+   * HDQM parsed and never applied; see docs/hdqm-compatibility.md).
+   */
   readonly threshold?: number;
   readonly checks?: TrendCheck;
 }

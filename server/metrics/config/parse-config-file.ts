@@ -1,9 +1,10 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { parseMetricParams } from "../compute-metric";
-import type { ConfigProblem } from "./config-error";
+import { metricRegistry } from "../registry";
+import type { ConfigProblem, ConfigProblemReason } from "./config-error";
 import { correlationSchema, groupSchema, metricEntrySchema, metricFileSchema, NAME_PATTERN } from "./file-schema";
-import { mapHdqmCall } from "./hdqm-mapping";
+import { hdqmMapper } from "./hdqm-mapping";
 import { parseIni } from "./ini";
 import type { CorrelationGroup, DisplayGroup, MetricCatalog, MetricDefinition } from "./metric-config";
 import { parsePyCall } from "./python-literal";
@@ -14,33 +15,59 @@ export interface ParsedFile extends MetricCatalog {
 
 const HDQM_EXPRESSION = /^\s*[A-Za-z_]\w*\.[A-Za-z_]\w*\s*\(/;
 
-/** ME paths with HDQM's conventions: alternatives separated by commas or spaces, no leading '/'. */
-function splitPaths(value: string | readonly string[], splitSpaces: boolean): string[] {
-  const parts = typeof value === "string" ? value.split(splitSpaces ? /[,\s]+/ : /,/) : [...value];
+/**
+ * ME paths: one path per value as HDQM read it (spaces belong to the path, e.g. "MainDiagonal
+ * Position"); dqmflow also accepts alternatives separated by commas, tried in order. No leading '/'.
+ */
+function splitPaths(value: string | readonly string[]): string[] {
+  const parts = typeof value === "string" ? value.split(",") : [...value];
   return parts.map((p) => p.trim().replace(/^\/+/, "")).filter((p) => p !== "");
+}
+
+/** The reason a declarative entry failed its schema: its name, a missing or unknown key, or a value. */
+function entryReason(error: z.ZodError): ConfigProblemReason {
+  const first = error.issues[0];
+  if (first?.path[0] === "name") return "bad-name";
+  if (first?.code === "unrecognized_keys") return "unknown-key";
+  if (first?.code === "invalid_type" && first.message.toLowerCase().includes("undefined")) return "missing-key";
+  return "bad-value";
 }
 
 function issuesOf(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; ");
 }
 
+type Resolved = { ok: true; function: string; params: unknown; hdqmFunction?: string } | { ok: false; reason: ConfigProblemReason; message: string };
+
 /** Turns a `metric` string (registry name or HDQM expression) and params into a validated call. */
-function resolveMetric(metric: string, params: Record<string, unknown> | undefined): { function: string; params: unknown } | string {
+function resolveMetric(metric: string, params: Record<string, unknown> | undefined): Resolved {
   let fn = metric.trim();
   let raw: unknown = params ?? {};
+  let hdqmFunction: string | undefined;
   if (HDQM_EXPRESSION.test(metric)) {
-    if (params) return "params cannot be combined with an HDQM expression in metric";
+    if (params) return { ok: false, reason: "bad-parameters", message: "params cannot be combined with an HDQM expression in metric" };
+    let call;
     try {
-      const mapped = mapHdqmCall(parsePyCall(metric));
+      call = parsePyCall(metric);
+    } catch (e) {
+      return { ok: false, reason: "bad-parameters", message: `metric '${metric}': ${(e as Error).message}` };
+    }
+    hdqmFunction = `${call.module}.${call.name}`;
+    const mapper = hdqmMapper(call);
+    if (!mapper) return { ok: false, reason: "unknown-function", message: `metric '${metric}': HDQM metric ${hdqmFunction} has no equivalent here` };
+    try {
+      const mapped = mapper();
       fn = mapped.function;
       raw = mapped.params;
     } catch (e) {
-      return `metric '${metric}': ${(e as Error).message}`;
+      return { ok: false, reason: "bad-parameters", message: `metric '${metric}': ${(e as Error).message}` };
     }
+  } else if (!(fn in metricRegistry)) {
+    return { ok: false, reason: "unknown-function", message: `metric '${metric}': unknown metric function (known: ${Object.keys(metricRegistry).join(", ")})` };
   }
   const parsed = parseMetricParams(fn, raw);
-  if (!parsed.ok) return `metric '${metric}': ${parsed.issues.join("; ")}`;
-  return { function: fn, params: parsed.params };
+  if (!parsed.ok) return { ok: false, reason: "bad-parameters", message: `metric '${metric}': ${parsed.issues.join("; ")}` };
+  return { ok: true, function: fn, params: parsed.params, ...(hdqmFunction ? { hdqmFunction } : {}) };
 }
 
 /** Parses a YAML or JSON per-subsystem file; `file` is only used to name it in problems. */
@@ -51,12 +78,12 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
   try {
     doc = format === "json" ? JSON.parse(text) : parseYaml(text, { uniqueKeys: true });
   } catch (e) {
-    problems.push({ file, message: `not valid ${format.toUpperCase()}: ${(e as Error).message}` });
+    problems.push({ file, reason: "unreadable-file", message: `not valid ${format.toUpperCase()}: ${(e as Error).message}` });
     return empty;
   }
   const top = metricFileSchema.safeParse(doc);
   if (!top.success) {
-    problems.push({ file, message: issuesOf(top.error) });
+    problems.push({ file, reason: "unreadable-file", message: issuesOf(top.error) });
     return empty;
   }
   const { subsystem } = top.data;
@@ -67,19 +94,22 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
   top.data.metrics.forEach((raw, index) => {
     const entry = entryName(raw, index, "metric");
     const parsed = metricEntrySchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry, message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, entry, reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     const e = parsed.data;
-    const metric = resolveMetric(e.metric, e.params);
-    if (typeof metric === "string") return problems.push({ file, entry, message: metric });
+    const resolved = resolveMetric(e.metric, e.params);
+    if (!resolved.ok) return problems.push({ file, entry, reason: resolved.reason, message: resolved.message });
+    const metric = { function: resolved.function, params: resolved.params };
+    const hdqmFunction = resolved.hdqmFunction;
     metrics.push({
       subsystem,
       name: e.name,
       file,
-      relativePath: splitPaths(e.relativePath, false),
-      ...(e.histo1Path ? { histo1Path: splitPaths(e.histo1Path, false) } : {}),
-      ...(e.histo2Path ? { histo2Path: splitPaths(e.histo2Path, false) } : {}),
-      ...(e.reference ? { reference: splitPaths(e.reference, false) } : {}),
+      relativePath: splitPaths(e.relativePath),
+      ...(e.histo1Path ? { histo1Path: splitPaths(e.histo1Path) } : {}),
+      ...(e.histo2Path ? { histo2Path: splitPaths(e.histo2Path) } : {}),
+      ...(e.reference ? { reference: splitPaths(e.reference) } : {}),
       metric,
+      ...(hdqmFunction ? { hdqmFunction } : {}),
       plotTitle: e.plotTitle ?? e.yTitle,
       yTitle: e.yTitle,
       ...(e.threshold !== undefined ? { threshold: e.threshold } : {}),
@@ -90,13 +120,13 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
   const groups: DisplayGroup[] = [];
   top.data.groups.forEach((raw, index) => {
     const parsed = groupSchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "group"), message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "group"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     groups.push({ subsystem, file, ...parsed.data });
   });
   const correlations: CorrelationGroup[] = [];
   top.data.correlations.forEach((raw, index) => {
     const parsed = correlationSchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "correlation"), message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "correlation"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     correlations.push({ subsystem, file, ...parsed.data });
   });
   return { metrics, groups, correlations, problems };
@@ -104,62 +134,76 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
 
 const INI_KEYS = new Set(["metric", "relativepath", "histo1path", "histo2path", "reference", "plottitle", "ytitle", "threshold", "runoffset"]);
 
-/** Parses an HDQM INI file as HDQM wrote them: `[plot:name]` sections; the folder names the subsystem. */
+/**
+ * Parses an HDQM INI file as HDQM read it (backend/dqm_extractor.py, read_cfgs): `[plot:name]`
+ * sections, metric, relativePath and yTitle required; the folder names the subsystem. Each bad
+ * section is reported and skipped; the others load.
+ */
 export function parseHdqmIni(file: string, text: string, subsystem: string): ParsedFile {
   const problems: ConfigProblem[] = [];
   const metrics: MetricDefinition[] = [];
-  let sections;
-  try {
-    sections = parseIni(text);
-  } catch (e) {
-    problems.push({ file, message: (e as Error).message });
-    return { metrics, groups: [], correlations: [], problems };
-  }
+  const { sections, strayLines } = parseIni(text);
+  for (const message of strayLines) problems.push({ file, reason: "unreadable-file", message });
   for (const section of sections) {
-    const entry = section.name;
-    const named = /^plot:(.+)$/.exec(section.name);
+    const named = /^plot:(.*)$/.exec(section.name);
     if (!named) {
-      problems.push({ file, entry, message: `line ${section.line}: sections must be [plot:name]` });
+      problems.push({ file, entry: section.name, reason: "not-a-plot-section", message: `line ${section.line}: sections must be [plot:name]` });
       continue;
     }
     const name = (named[1] ?? "").trim();
     const v = section.values;
-    const fail = (message: string) => problems.push({ file, entry: name, message });
+    const fail = (reason: ConfigProblemReason, message: string) => void problems.push({ file, entry: name, reason, message });
     if (!NAME_PATTERN.test(name)) {
-      fail("names may use only letters, digits, _, + and -");
+      fail("bad-name", "names may use only letters, digits, _, + and -");
+      continue;
+    }
+    if (section.badLines.length) {
+      fail("bad-value", section.badLines.join("; "));
+      continue;
+    }
+    if (section.duplicateKeys.length) {
+      fail("bad-value", `keys given twice: ${section.duplicateKeys.join(", ")}`);
+      continue;
+    }
+    const missing = ["metric", "relativePath", "yTitle"].filter((k) => !v.get(k.toLowerCase()));
+    if (missing.length) {
+      fail("missing-key", `${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} required`);
       continue;
     }
     const unknown = [...v.keys()].filter((k) => !INI_KEYS.has(k));
-    if (unknown.length) fail(`unknown keys: ${unknown.join(", ")}`);
-    const metricText = v.get("metric");
-    const relativePath = v.get("relativepath");
-    const yTitle = v.get("ytitle");
-    if (!metricText) fail("metric is required");
-    if (!relativePath) fail("relativePath is required");
-    if (!yTitle) fail("yTitle is required");
-    const thresholdText = v.get("threshold");
-    const threshold = thresholdText === undefined ? undefined : Number(thresholdText);
-    if (threshold !== undefined && !Number.isFinite(threshold)) fail(`threshold '${thresholdText}' is not a number`);
-    if (!metricText || !relativePath || !yTitle || unknown.length || (threshold !== undefined && !Number.isFinite(threshold))) continue;
-    const metric = resolveMetric(metricText, undefined);
-    if (typeof metric === "string") {
-      fail(metric);
+    if (unknown.length) {
+      fail("unknown-key", `unknown keys: ${unknown.join(", ")}`);
       continue;
     }
+    const thresholdText = v.get("threshold");
+    const threshold = thresholdText === undefined || thresholdText === "" ? undefined : Number(thresholdText);
+    if (threshold !== undefined && !Number.isFinite(threshold)) {
+      fail("bad-value", `threshold '${thresholdText}' is not a number`);
+      continue;
+    }
+    const resolved = resolveMetric(v.get("metric") ?? "", undefined);
+    if (!resolved.ok) {
+      fail(resolved.reason, resolved.message);
+      continue;
+    }
+    const metric = { function: resolved.function, params: resolved.params };
+    const hdqmFunction = resolved.hdqmFunction;
     const opt = (key: string, out: string) => {
       const value = v.get(key);
-      return value ? { [out]: splitPaths(value, true) } : {};
+      return value ? { [out]: splitPaths(value) } : {};
     };
+    const yTitle = v.get("ytitle") ?? "";
     metrics.push({
       subsystem,
       name,
       file,
-      relativePath: splitPaths(relativePath, true),
+      relativePath: splitPaths(v.get("relativepath") ?? ""),
       ...opt("histo1path", "histo1Path"),
       ...opt("histo2path", "histo2Path"),
       ...opt("reference", "reference"),
       metric,
-      plotTitle: v.get("plottitle") ?? yTitle,
+      ...(hdqmFunction ? { hdqmFunction } : {}),
+      plotTitle: v.get("plottitle") || yTitle,
       yTitle,
       ...(threshold !== undefined ? { threshold } : {}),
     });

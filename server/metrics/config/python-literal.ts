@@ -60,12 +60,16 @@ export function parsePyCall(src: string): PyCall {
     if (t.text === "(" || t.text === "[") {
       const close = t.text === "(" ? ")" : "]";
       const items: PyValue[] = [];
+      let comma = false;
       while (peek()?.text !== close) {
         items.push(value());
-        if (peek()?.text === ",") i++;
+        comma = peek()?.text === ",";
+        if (comma) i++;
         else break;
       }
       expect(close);
+      // Python: (30.) is the number 30.0 in parentheses; only (30.,) is a one-element tuple.
+      if (close === ")" && items.length === 1 && !comma) return items[0] ?? null;
       return items;
     }
     throw new Error(`unexpected '${t.text}'`);
