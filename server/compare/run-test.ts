@@ -27,6 +27,11 @@ function thresholded(r: TestResult, spec: TestSpec): TestResult {
   return { ...r, status: statusFromScore(r.score, spec.thresholds) };
 }
 
+/** AutoDQM's pullvals.py runs only on a TH2 pair or a TProfile2D pair. */
+function pullValuesKinds(data: Histogram, ref: Histogram): boolean {
+  return data.kind === ref.kind && (data.kind === "TH2" || data.kind === "TProfile2D");
+}
+
 export function runTest(spec: TestSpec, data: Histogram, refs: readonly Histogram[] = []): TestResult {
   const t = spec.thresholds;
   const ref = refs[0];
@@ -80,7 +85,7 @@ export function runTest(spec: TestSpec, data: Histogram, refs: readonly Histogra
         r = ref ? comp2RefKolmogorov(data, ref, t) : needRef();
         break;
       case "pullValues":
-        r = ref ? pullValues(data, ref, spec.params) : needRef();
+        r = !ref ? needRef() : !spec.params.allow1D && !pullValuesKinds(data, ref) ? failed(spec.test, "INVALID", "pull values need two TH2 or two TProfile2D histograms (AutoDQM's plugin); set allow1D to compare other kinds") : pullValues(data, ref, spec.params);
         break;
       case "betaBinomial":
         r = refs.length ? betaBinomial(data, refs, spec.params) : needRef();

@@ -5,6 +5,7 @@
  * the summary is χ² = Σ pull²/nbins and the maximum |pull|. A histogram is an outlier when it
  * has enough entries and χ² > chi2Cut or max |pull| > pullCut.
  */
+import { binContent } from "../../histograms/bin-values";
 import type { Histogram } from "../../histograms/histogram";
 import type { TestResult } from "../result";
 import { failed } from "../result";
@@ -28,16 +29,23 @@ export interface PullResult extends TestResult {
   readonly pulls?: Float64Array;
 }
 
-/** Bin contents without under/overflow as an nx·ny array, x fastest. */
+/**
+ * Bin values without under/overflow as an nx·ny array, x fastest: what AutoDQM reads with
+ * uproot's `values()` — contents for TH1/TH2, bin means Σwz/Σw (0 where Σw = 0) for profiles.
+ */
 export function innerBins(h: Histogram): { nx: number; ny: number; values: Float64Array } {
   const nx = h.x.nbins;
   const ny = h.y ? h.y.nbins : 1;
   const values = new Float64Array(nx * ny);
-  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[i + nx * j] = h.contents[i + 1 + (nx + 2) * (h.y ? j + 1 : 0)]!;
+  for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) values[i + nx * j] = binContent(h, i + 1 + (nx + 2) * (h.y ? j + 1 : 0));
   return { nx, ny, values };
 }
 
-/** normalize_rows: scale each group of data bins so its sum matches the reference's. */
+/**
+ * normalize_rows of AutoDQM master (plugins/pullvals.py, `numpy.divide(ref_sum, data_sum,
+ * where=data_sum != 0, out=ones)`): each group of data bins is scaled by ref sum / data sum, 1
+ * when the data group sums to 0 — so a data group facing an empty reference group is zeroed.
+ */
 function scaleGroups(d: Float64Array, r: Float64Array, groups: number, size: number, index: (g: number, k: number) => number): void {
   for (let g = 0; g < groups; g++) {
     let rrow = 0;
@@ -46,9 +54,7 @@ function scaleGroups(d: Float64Array, r: Float64Array, groups: number, size: num
       rrow += r[index(g, k)]!;
       frow += d[index(g, k)]!;
     }
-    if (frow === 0) frow = 1;
-    let sf = frow > 0 ? rrow / frow : 1;
-    if (sf === 0) sf = 1;
+    const sf = frow !== 0 ? rrow / frow : 1;
     for (let k = 0; k < size; k++) d[index(g, k)]! *= sf;
   }
 }

@@ -69,7 +69,15 @@ export const testSpecSchema = z.discriminatedUnion("test", [
   z.object({ ...common, test: z.literal("Comp2RefEqualH") }),
   z.object({ ...common, test: z.literal("Comp2RefChi2") }),
   z.object({ ...common, test: z.literal("Comp2RefKolmogorov") }),
-  z.object({ ...common, test: z.literal("pullValues"), params: z.object({ normalisation: z.enum(["whole", "row", "column"]).default("whole"), pullCap: z.number().positive().default(25), chi2Cut: z.number().positive().default(500), pullCut: z.number().positive().default(20), minEntries: z.number().min(0).default(100000) }).default({ normalisation: "whole", pullCap: 25, chi2Cut: 500, pullCut: 20, minEntries: 100000 }) }),
+  // minEntries: AutoDQM's default since its commit 4e14c4a (June 2022; 100,000 before). allow1D
+  // is ours: AutoDQM's plugin returns None unless both inputs are TH2 or both TProfile2D.
+  z.object({
+    ...common,
+    test: z.literal("pullValues"),
+    params: z
+      .object({ normalisation: z.enum(["whole", "row", "column"]).default("whole"), pullCap: z.number().positive().default(25), chi2Cut: z.number().positive().default(500), pullCut: z.number().positive().default(20), minEntries: z.number().min(0).default(10000), allow1D: z.boolean().default(false) })
+      .default({ normalisation: "whole", pullCap: 25, chi2Cut: 500, pullCut: 20, minEntries: 10000, allow1D: false }),
+  }),
   z.object({ ...common, test: z.literal("betaBinomial"), params: z.object({ tolerance: z.number().min(0).default(0.01), chi2Cut: z.number().positive().default(10), pullCut: z.number().positive().default(10), minEntries: z.number().min(0).default(1) }).default({ tolerance: 0.01, chi2Cut: 10, pullCut: 10, minEntries: 1 }) }),
 ]);
 
