@@ -41,19 +41,19 @@ for path in sorted(glob.glob(str(CFG / "*" / "*.ini"))):
     per_file[rel] = {"sections": len(sections)}
     for section in sections:
         if not section.startswith("plot:"):
-            refused["not a plot section"] += 1
+            refused["not-a-plot-section"] += 1
             continue
         if not NAME.match(section[len("plot:"):]):
-            refused["bad name"] += 1
+            refused["bad-name"] += 1
             continue
         data = parser[section]
         if any(k not in data for k in ("metric", "relativePath", "yTitle")):
-            refused["missing key"] += 1
+            refused["missing-key"] += 1
             continue
         key = subsystem + "@" + section
         if key in accepted:
             del accepted[key]
-            refused["duplicate name"] += 2
+            refused["duplicate-name"] += 2
             continue
         m = CALL.match(data["metric"])
         accepted[key] = (rel, f"{m.group(1)}.{m.group(2)}" if m else data["metric"])

@@ -1,4 +1,4 @@
-import { binCenter, binWidth, type Histogram } from "../histograms/histogram";
+import { binCenter, type Histogram } from "../histograms/histogram";
 import { binError, content, findBin, integral, maximumBin, require1D, require2D, resolveBin } from "./histogram-access";
 import { MetricError } from "./metric-error";
 import type { MetricResult } from "./metric-types";
@@ -15,12 +15,15 @@ export function entries(h: Histogram): MetricResult {
   return { value: h.entries, error: 0 };
 }
 
-/** Centre of the highest bin (TH1::GetMaximumBin, TAxis::GetBinCenter); the error is the bin's RMS width w/√12. */
+/**
+ * Centre of the highest bin (TH1::GetMaximumBin, TAxis::GetBinCenter), with no error as in HDQM
+ * MaxBin: the value is a bin centre, not a measurement with a spread.
+ */
 export function maxBin(h: Histogram): MetricResult {
   require1D(h, "maxBin");
   if (h.entries === 0 && integral(h) === 0) throw new MetricError("empty", `'${h.name}' is empty`);
   const { ix } = maximumBin(h);
-  return { value: binCenter(h.x, ix), error: binWidth(h.x, ix) / Math.sqrt(12) };
+  return { value: binCenter(h.x, ix), error: 0 };
 }
 
 export interface BinContentParams {

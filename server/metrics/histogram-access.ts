@@ -106,3 +106,41 @@ export function requireInput(h: Histogram | undefined, which: string, metric: st
   if (!h) throw new MetricError("missing-input", `${metric} needs the ${which} histogram`);
   return h;
 }
+
+/** Real cells of a 1D or 2D histogram as [ix, iy] (iy = 0 in 1D), x running fastest. */
+export function realCells(h: Histogram): [number, number][] {
+  const cells: [number, number][] = [];
+  const ny = dimension(h) === 2 && h.y ? h.y.nbins : 0;
+  for (let iy = ny > 0 ? 1 : 0; iy <= ny; iy++) for (let ix = 1; ix <= h.x.nbins; ix++) cells.push([ix, iy]);
+  return cells;
+}
+
+/** TH1::GetMinimumBin over the real bins (first bin wins ties). */
+export function minimumBin(h: Histogram): { ix: number; iy: number } {
+  let best = { ix: 1, iy: dimension(h) === 2 ? 1 : 0 };
+  let min = Infinity;
+  for (const [ix, iy] of realCells(h)) {
+    const c = content(h, ix, iy);
+    if (c < min) {
+      min = c;
+      best = { ix, iy };
+    }
+  }
+  return best;
+}
+
+/** TH1::GetMaximum with no maximum set: the highest real-bin content. */
+export function maximumContent(h: Histogram): number {
+  const { ix, iy } = maximumBin(h);
+  return content(h, ix, iy);
+}
+
+/** TH1::GetSumOfWeights: Σ real-bin contents; for profiles Σ bin entries (TProfile::GetSumOfWeights). */
+export function sumOfWeights(h: Histogram): number {
+  let s = 0;
+  for (const [ix, iy] of realCells(h)) {
+    const cell = cellOf(h, ix, iy);
+    s += isProfile(h) ? (h.binEntries?.[cell] ?? 0) : (h.contents[cell] ?? 0);
+  }
+  return s;
+}

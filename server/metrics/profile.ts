@@ -44,3 +44,23 @@ export function meanYForXBin(h: Histogram, xbin: number | string): MetricResult 
   for (let iy = 1; iy <= yAxis.nbins; iy++) values.push(Math.max(content(h, ix, iy), 0));
   return meanOf(values, `x bin ${ix} of '${h.name}'`);
 }
+
+/**
+ * Mean over the non-zero cells of two x columns of a BPix ladder × module map, module m's
+ * columns being 5 − m and nx − 4 + m, i.e. counted from both ends (HDQM
+ * basic.ProfileMeanBPixModules), with ProfileMean's error. When both are one column it counts twice, as in HDQM.
+ */
+export function bpixModuleMean(h: Histogram, module: number): MetricResult {
+  const yAxis = require2D(h, "bpixModuleMean");
+  const offset = 4 - module;
+  const columns = [1 + offset, h.x.nbins - offset];
+  for (const ix of columns) resolveBin(h.x, ix, "module column");
+  const values: number[] = [];
+  for (let iy = 1; iy <= yAxis.nbins; iy++) {
+    for (const ix of columns) {
+      const c = content(h, ix, iy);
+      if (c !== 0) values.push(c);
+    }
+  }
+  return meanOf(values, `module ${module} of '${h.name}'`);
+}

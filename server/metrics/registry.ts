@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { bin2DRatio, binContent, binRatio2D, countFrom, countRatio, entries, fractionInBin, fractionInRange, maxBin, rangeRatio } from "./counts";
 import { defineMetric, type RegisteredMetric } from "./define-metric";
+import { binSumMetrics } from "./registry-bin-sums";
 import { fitMetrics } from "./registry-fits";
 import { mean, stdDev } from "./moments";
-import { meanYForXBin, profileMean } from "./profile";
+import { bpixModuleMean, meanYForXBin, profileMean } from "./profile";
 import { quantile } from "./quantile";
 import { chi2, kolmogorov, meanDifference, normalizedChi2 } from "./reference";
-import { efficiencyMean, turnOnPlateau, turnOnPoint, turnOnWidth } from "./turn-on";
+import { multiHistogramMetrics } from "./registry-multi-histogram";
+import { efficiencyMean, efficiencyStdDev, turnOnPlateau, turnOnPoint, turnOnRange, turnOnWidth } from "./turn-on";
 
 const axis = z.enum(["x", "y", "z"]).default("x");
 const bin = z.union([z.number().int(), z.string().min(1)]);
@@ -77,6 +79,11 @@ export const metricRegistry: Readonly<Record<string, RegisteredMetric>> = {
     compute: ({ main, histo1 }, p) => countRatio(main, histo1, p.count, p.binomial),
   }),
   profileMean: defineMetric({ description: "mean of the non-empty cells (HDQM ProfileMean)", params: none, compute: ({ main }) => profileMean(main) }),
+  bpixModuleMean: defineMetric({
+    description: "mean of the non-empty cells of a BPix module's two columns (HDQM ProfileMeanBPixModules)",
+    params: z.strictObject({ module: z.number().int().min(1).max(4) }),
+    compute: ({ main }, p) => bpixModuleMean(main, p.module),
+  }),
   meanYForXBin: defineMetric({
     description: "mean cell value along y for one x bin (HDQM MeanYForXBin)",
     params: z.strictObject({ xBin: bin }),
@@ -95,6 +102,8 @@ export const metricRegistry: Readonly<Record<string, RegisteredMetric>> = {
   turnOnWidth: defineMetric({ description: "x(80%) − x(20%) (HDQM TurnOnCurveHalfWidth)", params: none, compute: ({ main }) => turnOnWidth(main) }),
   turnOnPlateau: defineMetric({ description: "plateau efficiency (HDQM TurnOnPlateauEff)", params: none, compute: ({ main }) => turnOnPlateau(main) }),
   efficiencyMean: defineMetric({ description: "weighted mean efficiency (HDQM L1T EffMean)", params: none, compute: ({ main }) => efficiencyMean(main) }),
+  efficiencyStdDev: defineMetric({ description: "weighted spread of the efficiency (HDQM L1T EffVariance)", params: none, compute: ({ main }) => efficiencyStdDev(main) }),
+  turnOnRange: defineMetric({ description: "centre ± half-length of a turn-on's rise (HDQM L1T TurnOnCurveRange)", params: none, compute: ({ main }) => turnOnRange(main) }),
   meanDifference: defineMetric({
     description: "mean − reference mean (HDQM MeanDiff)",
     params: none,
@@ -120,4 +129,6 @@ export const metricRegistry: Readonly<Record<string, RegisteredMetric>> = {
     compute: ({ main, reference }, _p, deps) => normalizedChi2(main, reference, deps),
   }),
   ...fitMetrics,
+  ...binSumMetrics,
+  ...multiHistogramMetrics,
 };

@@ -5,8 +5,10 @@ import type { MetricResult } from "./metric-types";
 
 /**
  * Trigger turn-on curves (efficiency vs E_T), after HDQM's backend/metrics/L1T_metrics.py
- * (TurnOnCurveEffPoint, TurnOnCurveHalfWidth, TurnOnPlateauEff, EffMeanRange). The input is
- * an efficiency histogram: bin content = efficiency, bin error = its uncertainty.
+ * (TurnOnCurveEffPoint, TurnOnCurveHalfWidth, TurnOnCurveRange, TurnOnPlateauEff, EffMeanRange,
+ * EffStdDev). The input is an efficiency histogram: bin content = efficiency, bin error = its
+ * uncertainty. HDQM rounded turn-on points and their errors to 2 decimals; they are kept exact
+ * here (a trend of E_T in GeV should not move in 0.01 steps; see docs/hdqm-compatibility.md).
  */
 
 /** First bin i (1..n−2) with ε_i ≤ ε < ε_{i+1}; 0 when the curve never crosses ε. */
@@ -50,8 +52,12 @@ export function turnOnPoint(h: Histogram, eff: number): MetricResult {
   };
 }
 
-/** E_T(80%) − E_T(20%) (HDQM TurnOnCurveHalfWidth). */
+/** E_T(80%) − E_T(20%) (HDQM TurnOnCurveHalfWidth): not computable unless the 20 % crossing bin comes before the 80 % one. */
 export function turnOnWidth(h: Histogram): MetricResult {
+  require1D(h, "turnOnWidth");
+  const i20 = crossingBin(h, 0.2);
+  const i80 = crossingBin(h, 0.8);
+  if (i20 === 0 || i20 >= i80) throw new MetricError("not-computable", `the 20 % crossing (bin ${i20}) is not before the 80 % one (bin ${i80})`);
   const low = turnOnPoint(h, 0.2);
   const high = turnOnPoint(h, 0.8);
   return { value: high.value - low.value, error: Math.hypot(low.error, high.error) };
@@ -76,6 +82,50 @@ export function efficiencyMean(h: Histogram, first = 1, last = h.x.nbins): Metri
   if (weights === 0) throw new MetricError("empty", `no non-empty bins in '${h.name}'`);
   const m = sum / weights;
   return { value: m, error: m / Math.sqrt(weights) };
+}
+
+/**
+ * Spread of the efficiency over bins [first, last] (HDQM EffVariance, which is EffStdDev): the
+ * (ε/σ)²-weighted standard deviation of the non-empty bins, with HDQM's approximate error
+ * mean·meanError / (√(number of bins) · std).
+ */
+export function efficiencyStdDev(h: Histogram, first = 1, last = h.x.nbins): MetricResult {
+  const m = efficiencyMean(h, first, last);
+  let weights = 0;
+  let sum2 = 0;
+  for (let i = first; i <= last; i++) {
+    const c = content(h, i);
+    const e = binError(h, i);
+    if (c === 0 || e === 0) continue;
+    const w = (c / e) ** 2;
+    weights += w;
+    sum2 += w * c * c;
+  }
+  const std = Math.sqrt(Math.max(sum2 / weights - m.value * m.value, 0));
+  if (std === 0) throw new MetricError("not-computable", "every bin has the same efficiency; no spread");
+  return { value: std, error: (m.value * m.error) / (Math.sqrt(last + 1 - first) * std) };
+}
+
+/**
+ * Centre of the rise of a turn-on curve, ± half its length (HDQM TurnOnCurveRange): from the
+ * first empty bin followed by a filled one (bin 0, the underflow, if none) to the last bin,
+ * among 1..n−2, neither empty nor at 1.
+ */
+export function turnOnRange(h: Histogram): MetricResult {
+  require1D(h, "turnOnRange");
+  let start = 0;
+  for (let i = 1; i < h.x.nbins - 1; i++) {
+    if (content(h, i) === 0 && content(h, i + 1) > 0) {
+      start = i;
+      break;
+    }
+  }
+  let saturate = 0;
+  for (let i = 1; i < h.x.nbins - 1; i++) if (content(h, i) !== 0 && content(h, i) !== 1) saturate = i;
+  if (saturate === 0) throw new MetricError("not-computable", "no bin strictly between 0 and 1");
+  const a = binCenter(h.x, start);
+  const b = binCenter(h.x, saturate);
+  return { value: (b + a) / 2, error: (b - a) / 2 };
 }
 
 /** Plateau efficiency: the mean from the bin past E_T(50%) + 2·width to the end (HDQM TurnOnPlateauEff). */

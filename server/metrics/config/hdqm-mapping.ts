@@ -1,7 +1,8 @@
 import type { PyCall, PyValue } from "./python-literal";
 
 /**
- * HDQM metric classes (cms-DQM/CentralHDQM backend/metrics/{basic,fits,L1T_metrics}.py) mapped to
+ * HDQM metric classes (cms-DQM/CentralHDQM backend/metrics/{basic,fits,L1T_metrics,muon_metrics,
+ * hcal_metrics}.py) mapped to
  * this library's registry: constructor arguments become named params. Positional indices of the
  * fit parameter follow each HDQM TF1 formula's parameter order.
  */
@@ -17,6 +18,7 @@ const m = (fn: string, params: Record<string, unknown> = {}): MappedMetric => ({
 const arg = (a: PyValue[], kw: Record<string, PyValue>, i: number, name: string, fallback?: PyValue): PyValue | undefined => a[i] ?? kw[name] ?? fallback;
 const nth = <T extends string>(names: readonly T[], i: PyValue | undefined): T | PyValue | undefined => (typeof i === "number" ? (names[i] ?? i) : i);
 const range = (a: PyValue[]): PyValue[] => [a[1] ?? null, a[2] ?? null];
+const minusOne = (v: PyValue | undefined): PyValue | undefined => (typeof v === "number" ? v - 1 : v);
 
 const GAUSS = ["mean", "sigma", "constant"] as const;
 // "[2]*TMath::Landau(x,[0],[1],0)"
@@ -53,6 +55,20 @@ const basic: Record<string, Mapper> = {
   Chi2: () => m("chi2"),
   NormChi2: () => m("normalizedChi2"),
   Quantile: (a, kw) => m("quantile", { fraction: arg(a, kw, 0, "frac", 0.95) }),
+  MaxExcursion: () => m("maxExcursion"),
+  ROCfraction: (a, kw) => m("binPercent", { bin: arg(a, kw, 0, "name"), total: arg(a, kw, 1, "tot"), noError: arg(a, kw, 2, "noError", false) }),
+  StripBadComponent: (a, kw) => m("binSumPercent", { xBins: arg(a, kw, 0, "binsx"), yBin: arg(a, kw, 1, "biny"), norm: arg(a, kw, 2, "norm") }),
+  FED25ErrorFraction: (a, kw) => m("cellsAboveMaxFraction", { fraction: arg(a, kw, 0, "thr"), norm: arg(a, kw, 1, "norm"), error: arg(a, kw, 2, "normErr", true) }),
+  FractionInBinArray: (a, kw) => m("binSetRatio", { numerator: arg(a, kw, 0, "binsnum"), denominator: arg(a, kw, 1, "binsden") }),
+  MeanPosOnly: () => m("nonNegativeMean", { yBins: [1, 1] }),
+  // range(xmin, xmax) in HDQM: the last column is xmax − 1.
+  MeanXRange: (a, kw) => m("nonNegativeMean", { xBins: [arg(a, kw, 0, "xmin"), minusOne(arg(a, kw, 1, "xmax"))] }),
+  MeanY: () => m("sumOfWeightsPerEntry"),
+  ProfileMeanBPixModules: (a, kw) => m("bpixModuleMean", { module: arg(a, kw, 0, "modNum") }),
+  RecoFraction: (a, kw) => m("recoFraction", { bin: arg(a, kw, 0, "name"), noError: arg(a, kw, 1, "noError", false) }),
+  PixelEfficiency: () => m("pixelEfficiency"),
+  PixelDigiPerClusterPix: () => m("digisPerCluster"),
+  EntriesRate: (a, kw) => m("entriesRate", { x: arg(a, kw, 0, "startValue") }),
 };
 
 const fits: Record<string, Mapper> = {
@@ -70,9 +86,21 @@ const l1t: Record<string, Mapper> = {
   TurnOnCurveHalfWidth: () => m("turnOnWidth"),
   TurnOnPlateauEff: () => m("turnOnPlateau"),
   EffMean: () => m("efficiencyMean"),
+  EffVariance: () => m("efficiencyStdDev"),
+  TurnOnCurveRange: () => m("turnOnRange"),
 };
 
-const modules: Record<string, Record<string, Mapper>> = { basic, fits, L1T_metrics: l1t };
+const muon: Record<string, Mapper> = {
+  MeanCh: (a, kw) => m("meanOverX", { yBin: arg(a, kw, 0, "ch") }),
+  NOutsideRange: (a, kw) => m("countOutsideRange", { low: arg(a, kw, 0, "low"), high: arg(a, kw, 1, "high") }),
+};
+
+const hcal: Record<string, Mapper> = {
+  RBXMean: (a, kw) => m("rbxMean", { rbx: arg(a, kw, 0, "name"), depths: arg(a, kw, 1, "depth") }),
+  RBXCountNonZeroChan: (a, kw) => m("rbxCountNonZero", { rbx: arg(a, kw, 0, "name"), depths: arg(a, kw, 1, "depth") }),
+};
+
+const modules: Record<string, Record<string, Mapper>> = { basic, fits, L1T_metrics: l1t, muon_metrics: muon, hcal_metrics: hcal };
 
 /**
  * The mapping of a parsed HDQM expression, or undefined when the module or class has none. The

@@ -36,13 +36,20 @@ function landauFitRaw(h: Histogram, range: Range, initial: readonly number[], me
   return chi2Fit(fitPoints(h, range[0], range[1], metric), landauModel, initial, { min: [-Infinity, 1e-12, -Infinity] });
 }
 
+function landauParameter(h: Histogram, range: Range, initial: readonly number[], parameter: LandauParam): MetricResult {
+  const start = initial.length >= 3 ? initial : [initial[0] ?? 0, initial[1] ?? 1, content(h, maximumBin(h).ix) / 0.18];
+  return pick(landauFitRaw(h, range, start, "landauFit"), LANDAU_PARAMS.indexOf(parameter));
+}
+
 /**
  * Landau over a range (HDQM fits.Landau). HDQM configs often give only (mpv, sigma); ROOT then
  * started the constant at 0, here at the highest bin / 0.18 (φ's peak height), a sounder start.
  */
 export function landauFit(h: Histogram, range: Range, initial: readonly number[], parameter: LandauParam): MetricResult {
-  const start = initial.length >= 3 ? initial : [initial[0] ?? 0, initial[1] ?? 1, content(h, maximumBin(h).ix) / 0.18];
-  return pick(landauFitRaw(h, range, start, "landauFit"), LANDAU_PARAMS.indexOf(parameter));
+  const result = landauParameter(h, range, initial, parameter);
+  // HDQM fits.Landau kept only a positive parameter (and stored 0 otherwise).
+  if (!(result.value > 0)) throw new MetricError("fit-rejected", `fitted ${parameter} ${result.value} is not positive`);
+  return result;
 }
 
 /**
@@ -56,7 +63,7 @@ export function landauAroundMax(h: Histogram, parameter: LandauParam, lowFractio
   const { ix } = maximumBin(h);
   const neighbour = content(h, ix - 1) > content(h, ix + 1) ? ix - 1 : ix + 1;
   const c = (binCenter(h.x, ix) + binCenter(h.x, neighbour)) / 2;
-  const result = landauFit(h, [c * lowFraction, c * highFraction], [c, c / 10, content(h, ix)], parameter);
+  const result = landauParameter(h, [c * lowFraction, c * highFraction], [c, c / 10, content(h, ix)], parameter);
   if (!(result.value > 0 && result.value < upperCut)) {
     throw new MetricError("fit-rejected", `fitted ${parameter} ${result.value} is outside (0, ${upperCut})`);
   }
@@ -73,7 +80,7 @@ export function landauAroundMaxBin(h: Histogram, parameter: LandauParam, halfWid
   const { ix } = maximumBin(h);
   const c = binCenter(h.x, ix);
   // φ peaks at ≈0.1807, so constant ≈ max/0.18 starts the amplitude close to the data.
-  return landauFit(h, [c - halfWidth, c + halfWidth], [c, halfWidth / 4, content(h, ix) / 0.18], parameter);
+  return landauParameter(h, [c - halfWidth, c + halfWidth], [c, halfWidth / 4, content(h, ix) / 0.18], parameter);
 }
 
 export const LANGAU_PARAMS = ["width", "mp", "area", "gsigma"] as const;
