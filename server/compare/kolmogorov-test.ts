@@ -4,7 +4,7 @@
  * entries n = (Σw)²/Σσ², p = KolmogorovProb(z). A histogram with all-zero errors is treated as
  * an exact function (z = D·√n of the other). Options: N (combine with the normalisation
  * probability, Eadie et al. §11.6.2), M (return D), U/O (include under/overflow), X (p-value
- * from pseudo-experiments drawn from h1, seeded here so it is reproducible).
+ * from pseudo-experiments drawn as ROOT draws them, seeded here so it is reproducible).
  */
 import type { Histogram } from "../histograms/histogram";
 import { binErrorSquared } from "../histograms/histogram";
@@ -88,38 +88,53 @@ export function kolmogorovTest(h1: Histogram, h2: Histogram, options: Kolmogorov
     const prb2 = chi2Prob((d12 * d12) / (esum1 + esum2), 1);
     prob = prob > 0 && prb2 > 0 ? prob * prb2 * (1 - Math.log(prob * prb2)) : 0;
   }
-  if (options.pseudoExperiments && !(afunc1 || afunc2)) {
-    prob = pseudoExperimentProb(h1, dfmax, esum1, esum2, options.pseudoExperiments.count ?? 1000, options.pseudoExperiments.seed ?? 1);
+  if (options.pseudoExperiments) {
+    // ROOT runs the toys also when one histogram is a function (afunc1 or afunc2, never both here).
+    prob = pseudoExperimentProb(h1, h2, { dfmax, esum1, esum2, afunc1, afunc2 }, options.pseudoExperiments.count ?? 1000, options.pseudoExperiments.seed ?? 1);
   }
   return { test, statistic: dfmax, pValue: prob, score: options.maxDist ? dfmax : prob, z, status: "OK" };
 }
 
+interface Observed {
+  readonly dfmax: number;
+  readonly esum1: number;
+  readonly esum2: number;
+  readonly afunc1: boolean;
+  readonly afunc2: boolean;
+}
+
 /**
- * Option X: draw two histograms of trunc(esum1) and trunc(esum2) entries from h1's shape (negative
- * bins set to zero, bins 1..n as TH1::FillRandom), and count how often their D (option "M", no
- * under/overflow) exceeds the observed one.
+ * Option X as TH1::KolmogorovTest runs it: the parent is h1 when h1 is a function (zero errors)
+ * or has more effective entries (`if (afunc1 || esum1 > esum2) h1->Copy(hparent)`), else h2;
+ * negative parent bins are set to zero. Each toy draws trunc(esum) entries from the parent over
+ * bins 1..n (TH1::FillRandom) for each histogram that is not a function; with a function the toy
+ * is compared to the parent itself. The p-value is the fraction of toys whose distance (option
+ * "M", no under/overflow; 0 when a toy is empty) exceeds the observed one.
  */
-function pseudoExperimentProb(h1: Histogram, dfmax: number, esum1: number, esum2: number, count: number, seed: number): number {
+function pseudoExperimentProb(h1: Histogram, h2: Histogram, o: Observed, count: number, seed: number): number {
   const n = h1.x.nbins;
-  const shape = new Float64Array(n);
-  for (let i = 0; i < n; i++) shape[i] = Math.max(0, h1.contents[i + 1]!);
+  const parentHist = o.afunc1 || o.esum1 > o.esum2 ? h1 : h2;
+  const parent = new Float64Array(n);
+  for (let i = 0; i < n; i++) parent[i] = Math.max(0, parentHist.contents[i + 1]!);
+  let parentSum = 0;
+  for (let i = 0; i < n; i++) parentSum += parent[i]!;
   const rng = seededRng(seed);
   const a = new Float64Array(n);
   const b = new Float64Array(n);
-  const n1 = Math.trunc(esum1);
-  const n2 = Math.trunc(esum2);
+  const n1 = Math.trunc(o.esum1);
+  const n2 = Math.trunc(o.esum2);
+  const sumOf = (x: Float64Array): number => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += x[i]!;
+    return s;
+  };
+  const distance = (x: Float64Array, sx: number, y: Float64Array, sy: number): number => (sx === 0 || sy === 0 ? 0 : maxCumulativeDistance(x, y, 0, n - 1, 1 / sx, 1 / sy));
   let exceed = 0;
   for (let e = 0; e < count; e++) {
-    sampleMultinomial(shape, n1, rng, a);
-    sampleMultinomial(shape, n2, rng, b);
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      s1 += a[i]!;
-      s2 += b[i]!;
-    }
-    if (s1 === 0 || s2 === 0) continue;
-    if (maxCumulativeDistance(a, b, 0, n - 1, 1 / s1, 1 / s2) > dfmax) exceed++;
+    if (!o.afunc1) sampleMultinomial(parent, n1, rng, a);
+    if (!o.afunc2) sampleMultinomial(parent, n2, rng, b);
+    const d = o.afunc1 ? distance(parent, parentSum, b, sumOf(b)) : o.afunc2 ? distance(parent, parentSum, a, sumOf(a)) : distance(a, sumOf(a), b, sumOf(b));
+    if (d > o.dfmax) exceed++;
   }
   return exceed / count;
 }
