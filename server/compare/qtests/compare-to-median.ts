@@ -67,5 +67,9 @@ export function compareToMedian(h: Histogram, p: CompareToMedianParams, t?: Thre
     column((c) => c > maxCut || c < minCut);
   }
   if (nbins === 0) return qtestResult(name, 1, t);
-  return qtestResult(name, f(1 - f(failed / nbins)), t);
+  const value = f(1 - f(failed / nbins));
+  // Bins with entries but a zero mean are left out of nbins yet can fail, so CMSSW's value can
+  // go below 0; QCriterion then reports ERROR with that value (it ran; it is not "could not run").
+  if (value < 0) return { test: name, statistic: value, score: value, status: "ERROR", message: `${failed} failing bins against ${nbins} bins used for the medians` };
+  return qtestResult(name, value, t);
 }

@@ -17,10 +17,10 @@ export interface ContentSigmaParams {
   readonly toleranceDead?: number;
   readonly noisy: boolean;
   readonly dead: boolean;
-  /** 999 means one block per bin. */
+  /** 999 means one block per bin; 0 keeps CMSSW's 1. */
   readonly xBlocks: number;
   readonly yBlocks: number;
-  /** 999 means 0. */
+  /** 999 means 0; 0 keeps CMSSW's 1. */
   readonly neighboursX: number;
   readonly neighboursY: number;
   /** 0 means the full axis. */
@@ -99,15 +99,20 @@ export function contentSigma(h: Histogram, p: ContentSigmaParams, t?: Thresholds
   const name = "ContentSigma";
   const bad = checkInput(name, h, ["TH1", "TH2"]);
   if (bad) return bad;
-  if (p.toleranceNoisy === undefined && p.toleranceDead === undefined) return qtestResult(name, 1, t);
-  const g = geometry(h, p, p.xBlocks, p.yBlocks);
-  let nX = p.neighboursX === 999 ? 0 : p.neighboursX;
-  let nY = p.neighboursY === 999 ? 0 : p.neighboursY;
+  // The setters ignore negative tolerances and store floats; setNumXblocks/setNumNeighborsX (and Y)
+  // ignore 0, keeping the constructor's 1 (CMSSW DQMServices/Core/interface/QTest.h).
+  const tolNoisy = p.toleranceNoisy !== undefined && p.toleranceNoisy >= 0 ? Math.fround(p.toleranceNoisy) : undefined;
+  const tolDead = p.toleranceDead !== undefined && p.toleranceDead >= 0 ? Math.fround(p.toleranceDead) : undefined;
+  if (tolNoisy === undefined && tolDead === undefined) return qtestResult(name, 1, t);
+  const atLeastOne = (v: number): number => (v >= 1 ? Math.trunc(v) : 1);
+  const g = geometry(h, p, atLeastOne(p.xBlocks), atLeastOne(p.yBlocks));
+  let nX = p.neighboursX === 999 ? 0 : atLeastOne(p.neighboursX);
+  let nY = p.neighboursY === 999 ? 0 : atLeastOne(p.neighboursY);
   // Neighbourhoods may not wrap onto the tested block.
   if (nX * 2 >= g.nbinsX) nX = g.nbinsX % 2 === 0 ? g.nbinsX / 2 - 1 : (g.nbinsX - 1) / 2;
   if (nY * 2 >= g.nbinsY) nY = g.nbinsY % 2 === 0 ? g.nbinsY / 2 - 1 : (g.nbinsY - 1) / 2;
-  const thresholdNoisy = normalSf(p.toleranceNoisy ?? 0);
-  const thresholdDead = normalSf(p.toleranceDead ?? 0);
+  const thresholdNoisy = normalSf(tolNoisy ?? 0);
+  const thresholdDead = normalSf(tolDead ?? 0);
   let fail = 0;
   for (let gx = 0; gx < g.xBlocks; gx++) {
     for (let gy = 0; gy < g.yBlocks; gy++) {

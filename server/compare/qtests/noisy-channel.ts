@@ -57,11 +57,14 @@ export function noisyChannel(h: Histogram, p: NoisyChannelParams, t?: Thresholds
   const name = "NoisyChannel";
   const bad = checkInput(name, h, ["TH1", "TH2"]);
   if (bad) return bad;
-  const n = Math.max(0, Math.trunc(p.neighbours));
-  const noisy = (content: number, avg: number): boolean => p.tolerance !== undefined && avg !== 0 && (content - avg) / Math.abs(avg) > p.tolerance;
+  // setNumNeighbors ignores 0 (the default 1 stays); setTolerance ignores negatives and stores a
+  // float, so the ratio is compared with the tolerance rounded to single precision.
+  const n = p.neighbours >= 1 ? Math.trunc(p.neighbours) : 1;
+  const tolerance = p.tolerance !== undefined && p.tolerance >= 0 ? Math.fround(p.tolerance) : undefined;
+  const noisy = (content: number, avg: number): boolean => tolerance !== undefined && avg !== 0 && (content - avg) / Math.abs(avg) > tolerance;
   if (!h.y) {
     // CMSSW's 1D branch accepts everything until a tolerance is set.
-    if (p.tolerance === undefined) return qtestResult(name, 1, t);
+    if (tolerance === undefined) return qtestResult(name, 1, t);
     const nbins = h.x.nbins;
     let fail = 0;
     for (let bin = 1; bin <= nbins; bin++) if (noisy(h.contents[bin]!, average1D(h, bin, n))) fail++;
