@@ -2,7 +2,10 @@
  * CMSSW quality-test XML (DQMServices/ClientConfig QTestConfigurationParser): <QTEST name> with a
  * <TYPE> and <PARAM name> children, and <LINK name="pattern"> elements listing <TestName
  * activate="true"> to attach tests to MEs. Converted to our configuration; CMSSW matches LINK
- * patterns with fnmatch without FNM_PATHNAME, so its `*` becomes our `**`.
+ * patterns with fnmatch without FNM_PATHNAME, so its `*` becomes our `**`. Parameters are read as
+ * QTestConfigure.cc reads them (DQMServices/ClientConfig/src/QTestConfigure.cc): a missing one is
+ * "0" (so missing warning/error thresholds are 0/0 and a missing useEmptyBins is off), flags and
+ * counts are `(unsigned int) atof(…)`, toleranceMean = 0 leaves the mean check off.
  */
 import { parseTestConfig, type TestConfig } from "./test-config";
 import { TestConfigError } from "./test-config";
@@ -28,19 +31,23 @@ function num(p: Map<string, string>, key: string): number | undefined {
   return n;
 }
 const flag = (p: Map<string, string>, key: string): boolean | undefined => (p.has(key) ? num(p, key) !== 0 : undefined);
+/** QTestConfigure::findOrDefault(params, key, "0"): a missing parameter reads as 0. */
+const zero = (p: Map<string, string>, key: string): number => num(p, key) ?? 0;
+/** `(unsigned int) atof(…)`: truncated; a negative value (undefined behaviour in C++) reads as 0 here. */
+const unsigned = (p: Map<string, string>, key: string): number => Math.max(0, Math.trunc(zero(p, key)));
 
 /** Maps a CMSSW QTEST to our test name and parameters. */
 function convert(t: RawTest): { test: string; params?: Record<string, unknown> } {
   const p = t.params;
   switch (t.type) {
     case "ContentsXRange":
-      return { test: t.type, params: { xmin: num(p, "xmin"), xmax: num(p, "xmax") } };
+      return { test: t.type, params: { xmin: zero(p, "xmin"), xmax: zero(p, "xmax") } };
     case "ContentsYRange":
-      return { test: t.type, params: { ymin: num(p, "ymin"), ymax: num(p, "ymax"), useEmptyBins: flag(p, "useEmptyBins") ?? true } };
+      return { test: t.type, params: { ymin: zero(p, "ymin"), ymax: zero(p, "ymax"), useEmptyBins: unsigned(p, "useEmptyBins") !== 0 } };
     case "DeadChannel":
-      return { test: t.type, params: { threshold: num(p, "threshold") } };
+      return { test: t.type, params: { threshold: unsigned(p, "threshold") } };
     case "NoisyChannel":
-      return { test: t.type, params: { tolerance: num(p, "tolerance"), neighbours: num(p, "neighbours") ?? 1 } };
+      return { test: t.type, params: { tolerance: zero(p, "tolerance"), neighbours: unsigned(p, "neighbours") } };
     case "ContentSigma":
       return {
         test: t.type,
@@ -74,11 +81,12 @@ function convert(t: RawTest): { test: string; params?: Record<string, unknown> }
       return {
         test: t.type,
         params: {
-          useEmptyBins: flag(p, "useEmptyBins") ?? true,
+          useEmptyBins: unsigned(p, "useEmptyBins") !== 0,
           minEntries: num(p, "minEntries"),
           meanRange: minMean !== undefined && maxMean !== undefined && (minMean !== 0 || maxMean !== 0) ? [minMean, maxMean] : undefined,
           rmsRange: minRMS !== undefined && maxRMS !== undefined && (minRMS !== 0 || maxRMS !== 0) ? [minRMS, maxRMS] : undefined,
-          toleranceMean: (num(p, "toleranceMean") ?? -1) >= 0 ? num(p, "toleranceMean") : undefined,
+          // `if (toleranceMean != 0) setMeanTolerance(…)`, and the setter ignores negatives.
+          toleranceMean: zero(p, "toleranceMean") > 0 ? zero(p, "toleranceMean") : undefined,
         },
       };
     }
@@ -129,7 +137,7 @@ export function parseQTestXml(xml: string): TestConfig {
         match: [pattern.replace(/\*+/g, "**")],
         test,
         ...(params ? { params: stripUndefined(params) } : {}),
-        thresholds: { error: raw.error ?? 0.5, warning: raw.warning ?? 0.9 },
+        thresholds: { error: raw.error ?? 0, warning: raw.warning ?? 0 },
       });
     }
   }
