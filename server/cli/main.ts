@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   demo: async () => (await import("../../scripts/demo/demo-command.js")).demoCommand,
   ml: async () => (await import("./commands/ml.js")).mlCommand,
   "golden-json": async () => (await import("./commands/golden-json.js")).goldenJsonCommand,
+  metrics: async () => (await import("./commands/metrics.js")).metricsCommand,
 };
 
 /** Registers a command; command modules are listed here so `dqmflow help` can show them all. */

@@ -43,6 +43,8 @@ const envSchema = z.object({
     }),
   /** Role of the developer identity in local mode when none is chosen. */
   AUTH_LOCAL_DEFAULT_ROLE: roleSchema.default("shifter"),
+  /** Metric configuration folder (YAML/JSON, HDQM INI files under <Subsystem>/); a relative path is taken from the project root. */
+  METRICS_CONFIG_DIR: z.string().min(1).default("config/metrics"),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

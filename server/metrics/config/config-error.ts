@@ -18,6 +18,8 @@ export interface ConfigProblem {
   readonly entry?: string;
   readonly reason: ConfigProblemReason;
   readonly message: string;
+  /** For "unknown-function": the function as written (an HDQM `module.Class` or a registry name). */
+  readonly function?: string;
 }
 
 /** "file [entry]: message", the one-line form used by logs and the CLI. */

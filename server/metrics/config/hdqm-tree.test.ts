@@ -1,6 +1,7 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "./config-error";
+import { mappedHdqmFunctions } from "./hdqm-mapping";
 import { loadMetricConfigReport } from "./load-metric-configs";
 
 // HDQM's backend/cfg tree (fixtures/README.md) and what HDQM itself accepts of it, computed in
@@ -23,6 +24,19 @@ describe("HDQM's own configuration (cms-DQM/CentralHDQM backend/cfg)", async () 
     expect(report.files).toHaveLength(expected.files);
     expect(expected.files).toBe(74);
     expect(catalog.problems.filter((p) => p.reason === "unknown-function").map(formatProblem)).toEqual([]);
+  });
+
+  it("maps every one of the 39 functions the files name, repeated entries included", () => {
+    const tree = new URL("centralhdqm-cfg/", fixtures);
+    const named = new Set<string>();
+    for (const sub of readdirSync(tree)) {
+      for (const f of readdirSync(new URL(`${sub}/`, tree))) {
+        const text = readFileSync(new URL(`${sub}/${f}`, tree), "utf8");
+        for (const m of text.matchAll(/^metric\s*[=:]\s*(\w+\.\w+)\s*\(/gm)) named.add(m[1] ?? "");
+      }
+    }
+    expect(named.size).toBe(39);
+    expect([...named].filter((f) => !mappedHdqmFunctions().includes(f))).toEqual([]);
   });
 
   it("accepts exactly the entries HDQM accepts, refusing only the repeated names, every copy", () => {

@@ -37,7 +37,9 @@ function issuesOf(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.length ? i.path.join(".") + ": " : ""}${i.message}`).join("; ");
 }
 
-type Resolved = { ok: true; function: string; params: unknown; hdqmFunction?: string } | { ok: false; reason: ConfigProblemReason; message: string };
+type Resolved =
+  | { ok: true; function: string; params: unknown; hdqmFunction?: string }
+  | { ok: false; reason: ConfigProblemReason; message: string; function?: string };
 
 /** Turns a `metric` string (registry name or HDQM expression) and params into a validated call. */
 function resolveMetric(metric: string, params: Record<string, unknown> | undefined): Resolved {
@@ -54,7 +56,7 @@ function resolveMetric(metric: string, params: Record<string, unknown> | undefin
     }
     hdqmFunction = `${call.module}.${call.name}`;
     const mapper = hdqmMapper(call);
-    if (!mapper) return { ok: false, reason: "unknown-function", message: `metric '${metric}': HDQM metric ${hdqmFunction} has no equivalent here` };
+    if (!mapper) return { ok: false, reason: "unknown-function", function: hdqmFunction, message: `metric '${metric}': HDQM metric ${hdqmFunction} has no equivalent here` };
     try {
       const mapped = mapper();
       fn = mapped.function;
@@ -63,11 +65,15 @@ function resolveMetric(metric: string, params: Record<string, unknown> | undefin
       return { ok: false, reason: "bad-parameters", message: `metric '${metric}': ${(e as Error).message}` };
     }
   } else if (!(fn in metricRegistry)) {
-    return { ok: false, reason: "unknown-function", message: `metric '${metric}': unknown metric function (known: ${Object.keys(metricRegistry).join(", ")})` };
+    return { ok: false, reason: "unknown-function", function: fn, message: `metric '${metric}': unknown metric function (known: ${Object.keys(metricRegistry).join(", ")})` };
   }
   const parsed = parseMetricParams(fn, raw);
   if (!parsed.ok) return { ok: false, reason: "bad-parameters", message: `metric '${metric}': ${parsed.issues.join("; ")}` };
   return { ok: true, function: fn, params: parsed.params, ...(hdqmFunction ? { hdqmFunction } : {}) };
+}
+
+function problemOf(file: string, entry: string, r: { reason: ConfigProblemReason; message: string; function?: string }): ConfigProblem {
+  return { file, entry, reason: r.reason, message: r.message, ...(r.function ? { function: r.function } : {}) };
 }
 
 /** Parses a YAML or JSON per-subsystem file; `file` is only used to name it in problems. */
@@ -97,7 +103,7 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
     if (!parsed.success) return problems.push({ file, entry, reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     const e = parsed.data;
     const resolved = resolveMetric(e.metric, e.params);
-    if (!resolved.ok) return problems.push({ file, entry, reason: resolved.reason, message: resolved.message });
+    if (!resolved.ok) return problems.push(problemOf(file, entry, resolved));
     const metric = { function: resolved.function, params: resolved.params };
     const hdqmFunction = resolved.hdqmFunction;
     metrics.push({
@@ -183,7 +189,7 @@ export function parseHdqmIni(file: string, text: string, subsystem: string): Par
     }
     const resolved = resolveMetric(v.get("metric") ?? "", undefined);
     if (!resolved.ok) {
-      fail(resolved.reason, resolved.message);
+      problems.push(problemOf(file, name, resolved));
       continue;
     }
     const metric = { function: resolved.function, params: resolved.params };
