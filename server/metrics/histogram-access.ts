@@ -78,10 +78,16 @@ export function resolveBin(axis: Axis, bin: number | string, what: string): numb
   return index + 1;
 }
 
-/** TH1::Integral(first, last) over a 1D histogram (plain contents, including under/overflow if asked). */
+/**
+ * TH1::Integral(first, last) over a 1D histogram, under/overflow included if asked: Σ bin
+ * contents (bin means for a profile, as ROOT's RetrieveBinContent); a last bin beyond the
+ * overflow or before the first is the overflow, as in TH1::DoIntegral.
+ */
 export function integral(h: Histogram, first = 1, last = h.x.nbins): number {
+  const from = Math.max(first, 0);
+  const to = last > h.x.nbins + 1 || last < from ? h.x.nbins + 1 : last;
   let sum = 0;
-  for (let i = Math.max(first, 0); i <= Math.min(last, h.x.nbins + 1); i++) sum += h.contents[i] ?? 0;
+  for (let i = from; i <= to; i++) sum += content(h, i);
   return sum;
 }
 
@@ -135,12 +141,9 @@ export function maximumContent(h: Histogram): number {
   return content(h, ix, iy);
 }
 
-/** TH1::GetSumOfWeights: Σ real-bin contents; for profiles Σ bin entries (TProfile::GetSumOfWeights). */
+/** TH1::GetSumOfWeights: Σ real-bin contents, which for a profile are the bin means (TH1 sums RetrieveBinContent; TProfile does not override it). */
 export function sumOfWeights(h: Histogram): number {
   let s = 0;
-  for (const [ix, iy] of realCells(h)) {
-    const cell = cellOf(h, ix, iy);
-    s += isProfile(h) ? (h.binEntries?.[cell] ?? 0) : (h.contents[cell] ?? 0);
-  }
+  for (const [ix, iy] of realCells(h)) s += content(h, ix, iy);
   return s;
 }

@@ -1,14 +1,29 @@
-import type { Histogram, HistogramKind, HistogramStats } from "../histograms/histogram";
+import type { Axis, Histogram, HistogramKind, HistogramStats } from "../histograms/histogram";
+
+interface AxisJson {
+  nbins: number;
+  min: number;
+  max: number;
+  labels?: string[];
+  /** Variable bin edges, nbins + 1 values. */
+  edges?: number[];
+}
+
+function axisFromJson(a: AxisJson): Axis {
+  const { edges, ...rest } = a;
+  return edges ? { ...rest, edges: Float64Array.from(edges) } : rest;
+}
 
 /** Plain-JSON histograms used by the tests and the committed scipy vectors. */
 export interface HistogramJson {
   kind: HistogramKind;
   name: string;
-  x: { nbins: number; min: number; max: number; labels?: string[] };
-  y?: { nbins: number; min: number; max: number; labels?: string[] };
+  x: AxisJson;
+  y?: AxisJson;
   contents: number[];
   sumw2?: number[];
   binEntries?: number[];
+  binSumw2?: number[];
   entries: number;
   stats?: HistogramStats;
 }
@@ -18,11 +33,12 @@ export function fromJson(j: HistogramJson): Histogram {
     kind: j.kind,
     name: j.name,
     title: j.name,
-    x: j.x,
-    ...(j.y ? { y: j.y } : {}),
+    x: axisFromJson(j.x),
+    ...(j.y ? { y: axisFromJson(j.y) } : {}),
     contents: Float64Array.from(j.contents),
     ...(j.sumw2 ? { sumw2: Float64Array.from(j.sumw2) } : {}),
     ...(j.binEntries ? { binEntries: Float64Array.from(j.binEntries) } : {}),
+    ...(j.binSumw2 ? { binSumw2: Float64Array.from(j.binSumw2) } : {}),
     entries: j.entries,
     ...(j.stats ? { stats: j.stats } : {}),
   };
