@@ -4,6 +4,8 @@
  */
 export interface CliCommand {
   readonly summary: string;
+  /** What `dqmflow <command> --help` prints; commands without it show their summary. */
+  readonly help?: string;
   run(args: string[]): Promise<number>;
 }
 
@@ -39,7 +41,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await load()).run(rest);
+    const cmd = await load();
+    if (rest.length === 1 && (rest[0] === "--help" || rest[0] === "-h")) {
+      console.log(cmd.help ?? `dqmflow ${name}: ${cmd.summary}`);
+      return 0;
+    }
+    return await cmd.run(rest);
   } catch (err) {
     console.error(`dqmflow ${name}: ${err instanceof Error ? err.message : String(err)}`);
     return 1;

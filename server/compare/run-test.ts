@@ -27,6 +27,17 @@ function thresholded(r: TestResult, spec: TestSpec): TestResult {
   return { ...r, status: statusFromScore(r.score, spec.thresholds) };
 }
 
+/**
+ * Option M returns the distance D, where small is good: probability thresholds do not apply.
+ * WARNING when D > warning, ERROR when D > error; without distance thresholds there is no
+ * verdict (OTHER), rather than one read from thresholds meant for p-values.
+ */
+function distanceVerdict(r: TestResult, t: { warning: number; error: number } | undefined): TestResult {
+  if (r.status !== "OK") return r;
+  if (!t) return { ...r, status: "OTHER", message: "option M gives the distance; set distanceThresholds for a verdict" };
+  return { ...r, status: r.statistic > t.error ? "ERROR" : r.statistic > t.warning ? "WARNING" : "OK" };
+}
+
 /** AutoDQM's pullvals.py runs only on a TH2 pair or a TProfile2D pair. */
 function pullValuesKinds(data: Histogram, ref: Histogram): boolean {
   return data.kind === ref.kind && (data.kind === "TH2" || data.kind === "TProfile2D");
@@ -43,7 +54,7 @@ export function runTest(spec: TestSpec, data: Histogram, refs: readonly Histogra
         r = ref ? thresholded(chi2Test(data, ref, spec.params), spec) : needRef();
         break;
       case "kolmogorov":
-        r = ref ? thresholded(kolmogorovTest(data, ref, spec.params), spec) : needRef();
+        r = !ref ? needRef() : spec.params.maxDist ? distanceVerdict(kolmogorovTest(data, ref, spec.params), spec.params.distanceThresholds) : thresholded(kolmogorovTest(data, ref, spec.params), spec);
         break;
       case "ContentsXRange":
         r = contentsXRange(data, spec.params, t);

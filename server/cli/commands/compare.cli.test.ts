@@ -102,3 +102,65 @@ describe("dqmflow compare (command line)", () => {
     expect(usage.stderr).toMatch(/usage: dqmflow compare --test/);
   }, 30_000);
 });
+
+describe("dqmflow compare: help, parameters and thresholds", () => {
+  const data = `${join(fixtures, expected.file)}:${ME}`;
+
+  it("prints its help, and each test's parameters with their CMSSW names", async () => {
+    const help = await cli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--pairs FILE\.jsonl/);
+    expect(help.stdout).toMatch(/CompareToMedian/);
+    const test = await cli("--test", "CompareToMedian", "--help");
+    expect(test.code).toBe(0);
+    expect(test.stdout).toMatch(/min, MinRel/);
+    expect(test.stdout).toMatch(/maxMedian, MaxAbs/);
+  }, 30_000);
+
+  it("refuses an unknown parameter naming the known ones, and a shorthand of another test", async () => {
+    const typo = await cli("--test", "ContentsXRange", "--param", "xmn=2", data);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/no parameter 'xmn'.*xmin, xmax/);
+    const norm = await cli("--test", "kolmogorov", "--norm", data, data);
+    expect(norm.code).toBe(2);
+    expect(norm.stderr).toMatch(/--ks-norm/);
+  }, 30_000);
+
+  it("accepts CMSSW's XML names: Xblocks for ContentSigma's xBlocks", async () => {
+    const r = await cli("--test", "ContentSigma", "--param", "toleranceNoisy=3", "--param", "Xblocks=10", data, "--json");
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { status: string }).status).not.toBe("INVALID");
+  }, 30_000);
+
+  it("--max-dist reads --warning/--error as distances: a histogram against itself is OK", async () => {
+    const same = JSON.parse((await cli("--test", "kolmogorov", "--max-dist", "--warning", "0.05", "--error", "0.1", data, data, "--json")).stdout) as { statistic: number; status: string };
+    expect(same.statistic).toBe(0);
+    expect(same.status).toBe("OK");
+    const shifted = JSON.parse((await cli("--test", "kolmogorov", "--max-dist", "--warning", "0.0001", "--error", "0.0002", data, writeJsrootJson(refContents), "--json")).stdout) as { status: string };
+    expect(shifted.status).toBe("ERROR");
+  }, 30_000);
+});
+
+describe("dqmflow compare --pairs (batch)", () => {
+  it("compares every line of a JSON-lines file on the pool and writes one JSON line per input line, in order", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dqmflow-pairs-"));
+    const file = join(dir, "pairs.jsonl");
+    const shifted = dataContents.map((_, i) => dataContents[i - 3] ?? 0);
+    writeFileSync(file, [JSON.stringify({ id: "same", data: dataContents, ref: dataContents }), "", JSON.stringify({ id: { run: 1 }, data: dataContents, ref: shifted }), "{broken", JSON.stringify({ ref: refContents, data: dataContents, id: 3 })].join("\n") + "\n");
+    const r = await cli("--pairs", file);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(["same", { run: 1 }, null, 3]);
+    expect(lines[0]).toMatchObject({ chi2: 0, ksDistance: 0, ksPValue: 1, chi2Status: "OK", ksStatus: "OK" });
+    expect(lines[1]!.ksStatus).toBe("ERROR");
+    expect(lines[2]).toMatchObject({ line: 4, status: "INVALID" });
+    const s1 = dataContents.reduce((a, b) => a + b, 0);
+    const s2 = refContents.reduce((a, b) => a + b, 0);
+    let chi2 = 0;
+    dataContents.forEach((c1, i) => {
+      const c2 = refContents[i]!;
+      if (c1 + c2 > 0) chi2 += (s2 * c1 - s1 * c2) ** 2 / (c1 + c2);
+    });
+    expect(lines[3]!.chi2 as number).toBeCloseTo(chi2 / (s1 * s2), 8);
+  }, 30_000);
+});

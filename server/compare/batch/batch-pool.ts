@@ -8,15 +8,18 @@ import { Piscina } from "piscina";
 import type { BatchResults, PairBatch } from "./batch-layout";
 import { allocateResults } from "./batch-layout";
 import type { BatchTask } from "./batch-worker";
+import type { JsonlSlice, JsonlTask } from "./jsonl-pairs";
 
 export interface ComparePool {
   readonly threads: number;
   compare(batch: PairBatch, out?: BatchResults): Promise<BatchResults>;
+  /** One JSON-lines slice (pairs [start, end)): parsed into the batch, compared and formatted by a worker. */
+  jsonlSlice(task: Omit<JsonlTask, "kind">): Promise<JsonlSlice>;
   close(): Promise<void>;
 }
 
 export function createComparePool(threads = availableParallelism()): ComparePool {
-  const pool = new Piscina<BatchTask, number>({
+  const pool = new Piscina<BatchTask | JsonlTask, number | JsonlSlice>({
     filename: new URL("./batch-worker.ts", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -30,11 +33,12 @@ export function createComparePool(threads = availableParallelism()): ComparePool
       const size = Math.ceil(batch.count / slices);
       const tasks: Promise<number>[] = [];
       for (let start = 0; start < batch.count; start += size) {
-        tasks.push(pool.run({ batch, out, start, end: Math.min(batch.count, start + size) }));
+        tasks.push(pool.run({ batch, out, start, end: Math.min(batch.count, start + size) }) as Promise<number>);
       }
       await Promise.all(tasks);
       return out;
     },
+    jsonlSlice: (task) => pool.run({ kind: "jsonl", ...task }) as Promise<JsonlSlice>,
     close: () => pool.destroy(),
   };
 }

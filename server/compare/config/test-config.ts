@@ -28,7 +28,18 @@ export const testSpecSchema = z.discriminatedUnion("test", [
     ...common,
     test: z.literal("kolmogorov"),
     params: z
-      .object({ norm: z.boolean().default(false), maxDist: z.boolean().default(false), uf: z.boolean().default(false), of: z.boolean().default(false), pseudoExperiments: z.object({ count: z.number().int().positive().default(1000), seed: z.number().int().default(1) }).optional() })
+      .object({
+        norm: z.boolean().default(false),
+        maxDist: z.boolean().default(false),
+        // With maxDist the result is a distance: WARNING when D > warning, ERROR when D > error.
+        distanceThresholds: z
+          .object({ warning: z.number().min(0), error: z.number().min(0) })
+          .refine((t) => t.warning <= t.error, { message: "distance warning threshold must not exceed the error threshold" })
+          .optional(),
+        uf: z.boolean().default(false),
+        of: z.boolean().default(false),
+        pseudoExperiments: z.object({ count: z.number().int().positive().default(1000), seed: z.number().int().default(1) }).optional(),
+      })
       .default({ norm: false, maxDist: false, uf: false, of: false }),
   }),
   z.object({ ...common, test: z.literal("ContentsXRange"), params: z.object({ xmin: z.number().optional(), xmax: z.number().optional() }).default({}) }),
