@@ -4,17 +4,43 @@
  * computes the whole catalog, so each ingested (PD, processing string) offers every metric.
  */
 import type { Db } from "../../db/pool";
+import { metricCatalog } from "../ingest/catalog";
 import { ANOMALY_SUBSYSTEM } from "../ml/anomaly-trend";
 
 export interface SelectionTree {
   subsystems: {
     name: string;
     metrics: { name: string; plotTitle: string; yTitle: string; checks: boolean }[];
+    /** Entries of the metric configuration refused at load (`dqmflow metrics check`), and why. */
+    refused: RefusedMetric[];
     datasets: { primaryDataset: string; processingStrings: { name: string; runs: number; lastRun: number }[] }[];
   }[];
 }
 
+export interface RefusedMetric {
+  name: string;
+  file: string;
+  reason: string;
+}
+
+/** Refused config entries by subsystem; none when the configuration cannot be read here. */
+async function refusedBySubsystem(): Promise<Map<string, RefusedMetric[]>> {
+  const out = new Map<string, RefusedMetric[]>();
+  let problems;
+  try {
+    problems = (await metricCatalog()).problems;
+  } catch {
+    return out;
+  }
+  for (const p of problems) {
+    if (!p.subsystem || !p.entry) continue;
+    out.set(p.subsystem, [...(out.get(p.subsystem) ?? []), { name: p.entry, file: p.file, reason: p.message }]);
+  }
+  return out;
+}
+
 export async function selectionTree(db: Db): Promise<SelectionTree> {
+  const refused = await refusedBySubsystem();
   const [metrics, datasets] = await Promise.all([
     db.selectFrom("metric_definition").select(["subsystem", "name", "plot_title", "y_title", "checks"]).orderBy("subsystem").orderBy("name").execute(),
     db
@@ -45,6 +71,7 @@ export async function selectionTree(db: Db): Promise<SelectionTree> {
     subsystems: ordered.map(([name, ms]) => ({
       name,
       metrics: ms,
+      refused: refused.get(name) ?? [],
       datasets: [...pds].map(([primaryDataset, processingStrings]) => ({ primaryDataset, processingStrings })),
     })),
   };

@@ -1,23 +1,29 @@
 /** The metric catalog ingest computes, loaded once per process from METRICS_CONFIG_DIR (config/metrics/). */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { config } from "../config/config";
-import { loadMetricConfigs, type MetricCatalog } from "../metrics/index";
+import { loadMetricConfigs, type LoadedCatalog } from "../metrics/index";
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The folder holding package.json above this module: server/ingest/ from source, build/ from the Remix bundle. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 /** METRICS_CONFIG_DIR, a relative path taken from the project root. */
 export function metricConfigDir(): string {
-  return path.resolve(projectRoot, config().METRICS_CONFIG_DIR);
+  return path.resolve(projectRoot(), config().METRICS_CONFIG_DIR);
 }
 
-const cache = new Map<string, Promise<MetricCatalog>>();
+const cache = new Map<string, Promise<LoadedCatalog>>();
 
 /**
  * Loads (once) the catalog of `dir`. Bad entries are skipped, not fatal: they are in the
  * catalog's `problems` and summarised on stderr (`dqmflow metrics check DIR` lists them).
  */
-export function metricCatalog(dir = metricConfigDir()): Promise<MetricCatalog> {
+export function metricCatalog(dir = metricConfigDir()): Promise<LoadedCatalog> {
   let p = cache.get(dir);
   if (!p) {
     p = loadMetricConfigs(dir).then((catalog) => {

@@ -161,6 +161,18 @@ export function SelectionPanel({ tree, view, go, onSearch }: Props) {
             </li>
           ))}
         </ul>
+        {subsystem?.refused.length ? (
+          <details className="trend-refused">
+            <summary>{subsystem.refused.length} metrics of {subsystem.name} failed to load</summary>
+            <ul aria-label="Metrics that failed to load">
+              {subsystem.refused.map((r) => (
+                <li key={`${r.file}/${r.name}`}>
+                  <strong>{r.name}</strong> <span className="muted">({r.file}): {r.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
       </fieldset>
 
       <RunsChooser view={view} go={go} />

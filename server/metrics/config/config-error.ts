@@ -15,6 +15,8 @@ export type ConfigProblemReason =
 /** One refused entry (or file) of a metric config, located by file and entry (metric, group or section name). */
 export interface ConfigProblem {
   readonly file: string;
+  /** The subsystem the entry belongs to, when the file says (INI folder, YAML `subsystem`). */
+  readonly subsystem?: string;
   readonly entry?: string;
   readonly reason: ConfigProblemReason;
   readonly message: string;

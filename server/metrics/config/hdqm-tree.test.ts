@@ -44,6 +44,8 @@ describe("HDQM's own configuration (cms-DQM/CentralHDQM backend/cfg)", async () 
     expect(names).toEqual(expected.acceptedNames);
     expect(catalog.problems.map((p) => p.reason)).toEqual(Array(expected.refused["duplicate-name"]).fill("duplicate-name"));
     expect(names.length + catalog.problems.length).toBe(expected.sections);
+    // Each refusal names its subsystem, for the trend page's "failed to load" list.
+    expect(catalog.problems.filter((p) => p.subsystem !== p.file.split("/")[0])).toEqual([]);
   });
 
   it("uses each of HDQM's metric functions as often as HDQM does", () => {

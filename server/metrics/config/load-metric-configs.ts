@@ -37,7 +37,7 @@ export function buildCatalog(files: readonly ParsedFile[]): LoadedCatalog {
   const unique = <T extends { subsystem: string; name: string; file: string }>(item: T): boolean => {
     const files = where.get(`${item.subsystem}/${item.name}`) ?? [];
     if (files.length === 1) return true;
-    problems.push({ file: item.file, entry: item.name, reason: "duplicate-name", message: `name used ${files.length} times in ${item.subsystem} (${files.join(", ")}); every copy is dropped` });
+    problems.push({ file: item.file, subsystem: item.subsystem, entry: item.name, reason: "duplicate-name", message: `name used ${files.length} times in ${item.subsystem} (${files.join(", ")}); every copy is dropped` });
     return false;
   };
   const metrics = files.flatMap((f) => f.metrics).filter(unique);
@@ -45,7 +45,7 @@ export function buildCatalog(files: readonly ParsedFile[]): LoadedCatalog {
   const seriesKnown = <T extends { subsystem: string; name: string; file: string; series: readonly string[] }>(g: T): boolean => {
     const missing = g.series.filter((s) => !known.has(`${g.subsystem}/${s}`));
     if (missing.length === 0) return true;
-    problems.push({ file: g.file, entry: g.name, reason: "unknown-series", message: `unknown series in ${g.subsystem}: ${missing.join(", ")}` });
+    problems.push({ file: g.file, subsystem: g.subsystem, entry: g.name, reason: "unknown-series", message: `unknown series in ${g.subsystem}: ${missing.join(", ")}` });
     return false;
   };
   const groups = files.flatMap((f) => f.groups).filter(unique).filter(seriesKnown);

@@ -72,8 +72,8 @@ function resolveMetric(metric: string, params: Record<string, unknown> | undefin
   return { ok: true, function: fn, params: parsed.params, ...(hdqmFunction ? { hdqmFunction } : {}) };
 }
 
-function problemOf(file: string, entry: string, r: { reason: ConfigProblemReason; message: string; function?: string }): ConfigProblem {
-  return { file, entry, reason: r.reason, message: r.message, ...(r.function ? { function: r.function } : {}) };
+function problemOf(file: string, subsystem: string, entry: string, r: { reason: ConfigProblemReason; message: string; function?: string }): ConfigProblem {
+  return { file, subsystem, entry, reason: r.reason, message: r.message, ...(r.function ? { function: r.function } : {}) };
 }
 
 /** Parses a YAML or JSON per-subsystem file; `file` is only used to name it in problems. */
@@ -100,10 +100,10 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
   top.data.metrics.forEach((raw, index) => {
     const entry = entryName(raw, index, "metric");
     const parsed = metricEntrySchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry, reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, subsystem, entry, reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     const e = parsed.data;
     const resolved = resolveMetric(e.metric, e.params);
-    if (!resolved.ok) return problems.push(problemOf(file, entry, resolved));
+    if (!resolved.ok) return problems.push(problemOf(file, subsystem, entry, resolved));
     const metric = { function: resolved.function, params: resolved.params };
     const hdqmFunction = resolved.hdqmFunction;
     metrics.push({
@@ -126,13 +126,13 @@ export function parseDeclarativeFile(file: string, text: string, format: "yaml" 
   const groups: DisplayGroup[] = [];
   top.data.groups.forEach((raw, index) => {
     const parsed = groupSchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "group"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, subsystem, entry: entryName(raw, index, "group"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     groups.push({ subsystem, file, ...parsed.data });
   });
   const correlations: CorrelationGroup[] = [];
   top.data.correlations.forEach((raw, index) => {
     const parsed = correlationSchema.safeParse(raw);
-    if (!parsed.success) return problems.push({ file, entry: entryName(raw, index, "correlation"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
+    if (!parsed.success) return problems.push({ file, subsystem, entry: entryName(raw, index, "correlation"), reason: entryReason(parsed.error), message: issuesOf(parsed.error) });
     correlations.push({ subsystem, file, ...parsed.data });
   });
   return { metrics, groups, correlations, problems };
@@ -153,12 +153,12 @@ export function parseHdqmIni(file: string, text: string, subsystem: string): Par
   for (const section of sections) {
     const named = /^plot:(.*)$/.exec(section.name);
     if (!named) {
-      problems.push({ file, entry: section.name, reason: "not-a-plot-section", message: `line ${section.line}: sections must be [plot:name]` });
+      problems.push({ file, subsystem, entry: section.name, reason: "not-a-plot-section", message: `line ${section.line}: sections must be [plot:name]` });
       continue;
     }
     const name = (named[1] ?? "").trim();
     const v = section.values;
-    const fail = (reason: ConfigProblemReason, message: string) => void problems.push({ file, entry: name, reason, message });
+    const fail = (reason: ConfigProblemReason, message: string) => void problems.push({ file, subsystem, entry: name, reason, message });
     if (!NAME_PATTERN.test(name)) {
       fail("bad-name", "names may use only letters, digits, _, + and -");
       continue;
@@ -189,7 +189,7 @@ export function parseHdqmIni(file: string, text: string, subsystem: string): Par
     }
     const resolved = resolveMetric(v.get("metric") ?? "", undefined);
     if (!resolved.ok) {
-      problems.push(problemOf(file, name, resolved));
+      problems.push(problemOf(file, subsystem, name, resolved));
       continue;
     }
     const metric = { function: resolved.function, params: resolved.params };
