@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createAppServices } from "../server/app-services";
+import { rrRouter } from "../server/rr/rr-router";
 import { trpcFrontCache } from "../server/trpc/front-cache";
 import { config } from "../server/config/config";
 
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Repeated trend views are written from the trend cache's bytes without entering Remix.
   app.use(trpcFrontCache(services));
+  // CMS's runregistry client, pointed at http://<host>:<port>/rr, talks to dqmflow (docs/run-registry.md).
+  app.use("/rr", await rrRouter(services));
   const handleRemix = createRequestHandler({ build, getLoadContext: (req) => ({ services, remoteAddress: req.socket.remoteAddress }) });
   app.all("*", (req, res, next) => {
     handleRemix(req, res, next).catch(next);

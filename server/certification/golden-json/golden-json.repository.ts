@@ -1,4 +1,5 @@
 /** Golden-JSON rules (versioned, lockable), the facts rules are evaluated on, and stored JSONs. */
+import { sql } from "kysely";
 import type { Db } from "../../../db/pool";
 import { CertificationRuleError, NotFoundError } from "../errors";
 import { flagChanges } from "../flag.repository";
@@ -8,6 +9,8 @@ import { checkRule, type DatasetFacts, type GoldenJsonResult } from "./evaluate"
 /** Which datasets a golden JSON is made from: a LIKE pattern on dataset names and an optional run range. */
 export interface GoldenQuery {
   readonly datasetPattern: string;
+  /** Also a SQL `SIMILAR TO` pattern, as Run Registry's json_portal takes (`/PromptReco/Collisions2018(A|B)/DQM`). */
+  readonly datasetSimilarTo?: string;
   readonly runFrom?: number;
   readonly runTo?: number;
 }
@@ -44,6 +47,7 @@ export async function listRules(db: Db) {
 /** (run, dataset) pairs the query selects: per run, its newest dataset matching the pattern. */
 export async function selectDatasets(db: Db, q: GoldenQuery): Promise<{ runNumber: number; dataset: string }[]> {
   let sel = db.selectFrom("dataset").select(["run_number", "name", "id"]).where("name", "like", q.datasetPattern);
+  if (q.datasetSimilarTo !== undefined) sel = sel.where(sql<boolean>`name similar to ${q.datasetSimilarTo}`);
   if (q.runFrom !== undefined) sel = sel.where("run_number", ">=", q.runFrom);
   if (q.runTo !== undefined) sel = sel.where("run_number", "<=", q.runTo);
   const rows = await sel.orderBy("run_number").orderBy("id", "desc").execute();

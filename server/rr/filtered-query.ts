@@ -1,0 +1,82 @@
+/**
+ * `POST /runs_filtered_ordered` and `/datasets_filtered_ordered`: RR's paged, filtered, sorted
+ * listings. One parameterised query counts and picks the page's keys; the page's rows are
+ * then shaped by rows.ts.
+ */
+import { sql } from "kysely";
+import { RrError } from "./errors";
+import { parseRrFilter } from "./filter";
+import { compileRrFilter, compileSortings, type RrTarget } from "./filter-sql";
+import { type RrContext, rrDatasetRows, rrRunRows } from "./rows";
+
+export const MAX_PAGE_SIZE = 10_000;
+
+export interface PageRequest {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly filter: unknown;
+  readonly sortings: unknown;
+}
+
+function intIn(v: unknown, name: string, min: number, max: number, dflt: number): number {
+  if (v === undefined || v === null) return dflt;
+  const n = typeof v === "string" && /^\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || n < min || n > max) throw new RrError(`${name} must be an integer from ${min} to ${max}, not ${JSON.stringify(v)?.slice(0, 40)}`);
+  return n;
+}
+
+export function pageRequest(body: unknown): PageRequest {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b !== "object" || Array.isArray(b)) throw new RrError("the request body is a JSON object {page, page_size, filter, sortings}");
+  return { page: intIn(b.page, "page", 0, 1_000_000, 0), pageSize: intIn(b.page_size, "page_size", 1, MAX_PAGE_SIZE, 50), filter: b.filter, sortings: b.sortings };
+}
+
+/** The filtered query's WHERE/ORDER BY over `target`, compiled once (throws RrError). */
+export function compileListing(target: RrTarget, req: PageRequest) {
+  return { where: compileRrFilter(target, parseRrFilter(req.filter)), order: compileSortings(target, req.sortings) };
+}
+
+function orderSql(order: ReturnType<typeof compileSortings>, defaults: string) {
+  const parts = order.map((s) => sql`${s.expr} ${sql.raw(s.desc ? "desc nulls last" : "asc nulls first")}`);
+  return sql.join([...parts, sql.raw(defaults)]);
+}
+
+export async function runsFilteredOrdered(ctx: RrContext, body: unknown) {
+  const req = pageRequest(body);
+  const { where, order } = compileListing("runs", req);
+  const base = ctx.db.selectFrom("run as r").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").where(where);
+  const [total, keys] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .select("r.run_number")
+      .orderBy(orderSql(order, "r.run_number desc"))
+      .limit(req.pageSize)
+      .offset(req.page * req.pageSize)
+      .execute(),
+  ]);
+  const count = Number(total.n);
+  return { runs: await rrRunRows(ctx, keys.map((k) => k.run_number)), count, pages: Math.ceil(count / req.pageSize) };
+}
+
+export async function datasetsFilteredOrdered(ctx: RrContext, body: unknown) {
+  const req = pageRequest(body);
+  const { where, order } = compileListing("datasets", req);
+  const base = ctx.db.selectFrom("dataset as d").innerJoin("run as r", "r.run_number", "d.run_number").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").where(where);
+  const [total, keys] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .select(["d.run_number", "d.name"])
+      .orderBy(orderSql(order, "d.run_number desc, d.name asc"))
+      .limit(req.pageSize)
+      .offset(req.page * req.pageSize)
+      .execute(),
+  ]);
+  const count = Number(total.n);
+  return { datasets: await rrDatasetRows(ctx, keys.map((k) => ({ run: k.run_number, dataset: k.name }))), count, pages: Math.ceil(count / req.pageSize) };
+}
+
+/** `GET /get_all_dataset_names_of_run/{n}`: names of the run's datasets, `online` first. */
+export async function datasetNamesOfRun(ctx: RrContext, runNumber: number): Promise<string[]> {
+  const rows = await ctx.db.selectFrom("dataset").select("name").where("run_number", "=", runNumber).orderBy(sql`name <> 'online'`).orderBy("name").execute();
+  return rows.map((r) => r.name);
+}
