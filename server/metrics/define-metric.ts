@@ -29,7 +29,8 @@ export function defineMetric<S extends z.ZodType>(spec: Spec<S>): RegisteredMetr
     description: spec.description,
     run: (inputs, params, deps) => {
       for (const n of needs) if (!inputs[n]) throw new MetricError("missing-input", `the ${n} histogram was not found`);
-      // Inputs not declared in `needs` are never read by compute, so the cast only widens types.
+      // Inputs not declared in `needs` are read only where compute checks them first (the HCAL
+      // RBX metrics take histo1/histo2 as possibly undefined), so the cast only widens types.
       return spec.compute(inputs as Required<MetricInputs>, params as z.output<S>, deps);
     },
   };

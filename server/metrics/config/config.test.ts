@@ -60,6 +60,14 @@ yTitle = MPV
     expect(mpv?.histo1Path).toEqual(["A/c"]);
   });
 
+  it("refuses a section with a key given twice and drops every copy of a section repeated in a file", async () => {
+    const twice = parseHdqmIni("X/t.ini", "[plot:k]\nmetric = basic.Mean()\nmetric = basic.Count()\nrelativePath = a\nyTitle = t\n", "X");
+    expect(twice.problems).toMatchObject([{ entry: "k", reason: "bad-value", message: "keys given twice: metric" }]);
+    const catalog = await loadMetricConfigs(await tree({ "X/d.ini": "[plot:d]\nmetric = basic.Mean()\nrelativePath = a\nyTitle = t\n[plot:d]\nmetric = basic.Count()\nrelativePath = a\nyTitle = t\n[plot:e]\nmetric = basic.Count()\nrelativePath = a\nyTitle = t\n" }));
+    expect(catalog.metrics.map((m) => m.name)).toEqual(["e"]);
+    expect(catalog.problems.map((p) => `${p.entry} ${p.reason}`)).toEqual(["d duplicate-name", "d duplicate-name"]);
+  });
+
   it("keeps a path with a space as one path", () => {
     const parsed = parseHdqmIni("SiStrip/s.ini", "[plot:d]\nmetric = basic.Mean()\nrelativePath = SiStrip/MechanicalView/MainDiagonal Position\nyTitle = t\n", "SiStrip");
     expect(parsed.metrics[0]?.relativePath).toEqual(["SiStrip/MechanicalView/MainDiagonal Position"]);
