@@ -660,6 +660,14 @@ for i, c in enumerate(centres):
     xs += [c] * m
     ys += list(rng.binomial(1, true[i], m))
 effp = add_input(tprofile("effp", np.array(xs), np.array(ys, dtype=float), np.ones(len(xs)), axis(30, 0, 60), False))
+# the same turn-on on variable bins (finer where it rises), as a TH1 of k/n
+ve_eff = np.array([0, 4, 8, 12, 14, 16, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 30, 32, 35, 38, 42, 46, 50, 55, 60], dtype=float)
+vc = 0.5 * (ve_eff[:-1] + ve_eff[1:])
+vtrue = np.where(vc < 6, 0.0, 0.95 * 0.5 * (1 + special.erf((vc - 22.0) / 6.0)))
+vn = np.full(len(vc), 500)
+veps = rng.binomial(vn, vtrue) / vn
+effv = add_input({"kind": "TH1", "name": "effv", "x": axis(len(vc), 0, 60, edges=ve_eff), "contents": [0.0, *map(float, veps), 0.0],
+                  "sumw2": [0.0, *map(float, veps * (1 - veps) / vn), 0.0], "entries": int(vn.sum())})
 # a steep curve whose 20 % and 80 % crossings share a bin: HDQM's half width is 0
 steep = [0.0] * 10 + [0.1] + [0.9] * 9 + [0.95] * 10
 steep_h = add_input({"kind": "TH1", "name": "steep", "x": axis(30, 0, 60), "contents": [0.0, *steep, 0.0], "sumw2": [0.0, *[0.0001] * 30, 0.0], "entries": 30000})
@@ -794,7 +802,7 @@ vec("hcal_metrics.RBXMean('HBM01',(1, 2, 0))", empties, (0.0, 0.0), None)
 
 # L1T turn-on curves
 ROUND = "not rounded: HDQM rounded turn-on points and their errors to 2 decimals"
-for h in (eff, effp):
+for h in (eff, effp, effv):
     n = h.h["name"]
     for e in (0.5, 0.9, 0.25):
         vec(f"L1T_metrics.TurnOnCurveEffPoint({e})", M(n), hdqm_effpoint(h, e), hdqm_effpoint(h, e, False), ROUND)
