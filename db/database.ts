@@ -4,9 +4,10 @@
  */
 import type { AlarmAckTable } from "./tables/alarm-ack.table";
 import type { CertAuditTable } from "./tables/cert-audit.table";
-import type { CertCalibrationTable, CertComparisonTable, CertDatasetTable, CertFlagTable, CertHistogramTable, CertNotificationTable, CertReferenceTable, CertRunTable } from "./tables/certification.table";
+import type { CertCalibrationTable, CertComparisonTable, CertDatasetTable, CertFlagTable, CertNotificationTable, CertReferenceTable, CertRunTable } from "./tables/certification.table";
 import type { DatasetTable } from "./tables/dataset.table";
 import type { GoldenJsonTable, GoldenRuleTable } from "./tables/golden-json.table";
+import type { FileQualityResultTable } from "./tables/file-quality-result.table";
 import type { IngestFileTable } from "./tables/ingest-file.table";
 import type { LsHistogramTable } from "./tables/ls-histogram.table";
 import type { MetricDefinitionTable } from "./tables/metric-definition.table";
@@ -31,7 +32,6 @@ export interface Database {
   cert_calibration: CertCalibrationTable;
   cert_notification: CertNotificationTable;
   cert_reference: CertReferenceTable;
-  cert_histogram: CertHistogramTable;
   golden_rule: GoldenRuleTable;
   golden_json: GoldenJsonTable;
   metric_definition: MetricDefinitionTable;
@@ -39,6 +39,7 @@ export interface Database {
   stored_histogram: StoredHistogramTable;
   trend_alarm: TrendAlarmTable;
   ingest_file: IngestFileTable;
+  file_quality_result: FileQualityResultTable;
   ls_histogram: LsHistogramTable;
   ml_model: MlModelTable;
   alarm_ack: AlarmAckTable;

@@ -9,10 +9,9 @@ import { expect, type Page } from "@playwright/test";
 import { createAppServices } from "../server/app-services";
 import type { CertificationConfig } from "../server/certification/certification-config";
 import { startCertification } from "../server/certification/certification.service";
-import { putHistogram } from "../server/certification/histogram-source";
 import { parseConfig } from "../server/config/config";
 import { certifyRunWorkflowId } from "../workflows/certification/certify-run.messages";
-import { DT_ME, PIXEL_ME, testConfig, th1 } from "../workflows/certification/testing/cert-fixtures";
+import { DT_ME, PIXEL_ME, storeHistograms, testConfig, th1 } from "../workflows/certification/testing/cert-fixtures";
 
 export { PIXEL_ME };
 const LS = 10;
@@ -28,15 +27,11 @@ export function certificationFixtures() {
     runs.push(runNumber, referenceRun);
     for (const rn of [runNumber, referenceRun]) {
       await db.insertInto("run").values({ run_number: rn, start_time: new Date(), run_class: "Collisions", ls_count: LS, recorded_lumi: LS * 0.5, significant: true }).execute();
-      await db.insertInto("dataset").values({ run_number: rn, name: "online", primary_dataset: "online", processing_string: "online", stage: "online" }).execute();
     }
-    await putHistogram(db, referenceRun, "online", PIXEL_ME, th1("flat"));
-    await putHistogram(db, referenceRun, "online", DT_ME, th1("flat"));
+    await storeHistograms(db, referenceRun, "online", { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
     for (const stage of stages) {
-      const name = stage === "online" ? "online" : "/ZeroBias/Run2026A-express-v1/DQMIO";
-      if (stage !== "online") await db.insertInto("dataset").values({ run_number: runNumber, name, primary_dataset: "ZeroBias", processing_string: "Run2026A-express-v1", stage }).execute();
-      await putHistogram(db, runNumber, name, PIXEL_ME, th1(pixel));
-      await putHistogram(db, runNumber, name, DT_ME, th1("flat"));
+      const name = stage === "online" ? "online" : "/ZeroBias/Run2026A-Express-v1/DQMIO";
+      await storeHistograms(db, runNumber, name, { [PIXEL_ME]: th1(pixel), [DT_ME]: th1("flat") });
     }
     return { runNumber, referenceRun };
   }
@@ -70,7 +65,7 @@ export function certificationFixtures() {
       const client = await services.temporal();
       for (const rn of runs) await client.workflow.getHandle(certifyRunWorkflowId(rn)).terminate("browser test done").catch(() => undefined);
       if (runs.length) {
-        for (const table of ["alarm_ack", "cert_audit", "cert_histogram", "cert_calibration", "cert_notification"] as const) await db.deleteFrom(table).where("run_number", "in", runs).execute();
+        for (const table of ["alarm_ack", "cert_audit", "cert_calibration", "cert_notification", "stored_histogram", "ingest_file"] as const) await db.deleteFrom(table).where("run_number", "in", runs).execute();
         await db.deleteFrom("run").where("run_number", "in", runs).execute();
       }
       await services.close();

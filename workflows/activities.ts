@@ -7,17 +7,17 @@ import { createMlActivities } from "./ml/ml.activities";
 import { dbHistogramSource, type HistogramSource } from "../server/certification/histogram-source";
 import { createCertificationActivities } from "./certification/certification.activities";
 import { createGoldenJsonActivities } from "./certification/golden-json.activities";
-import { createIngestActivities } from "./ingest/activities";
+import { createIngestActivities, type IngestActivityDeps } from "./ingest/activities";
 
-export interface ActivityDeps {
+export interface ActivityDeps extends IngestActivityDeps {
   db: Db;
-  /** Histograms certification compares; its own table unless given. */
+  /** Histograms certification compares; the histogram store unless given. */
   histograms?: HistogramSource;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
-    ...createIngestActivities({ db: deps.db }),
+    ...createIngestActivities(deps),
     ...createCertificationActivities({ db: deps.db, histograms: deps.histograms ?? dbHistogramSource(deps.db) }),
     ...createGoldenJsonActivities({ db: deps.db }),
     ...createMlActivities({ db: deps.db }),

@@ -3,7 +3,10 @@ import { fileURLToPath } from "node:url";
 import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
 import { createDb } from "../db/pool";
 import { config } from "../server/config/config";
+import type { Client } from "@temporalio/client";
 import { createActivities } from "./activities";
+import { createTemporalClient } from "./client";
+import { ensureIngestSchedule } from "./ingest/ingest-schedule";
 
 export const workflowsPath = fileURLToPath(new URL("./workflows.ts", import.meta.url));
 
@@ -20,22 +23,41 @@ function installQuietRuntime(): void {
   }
 }
 
-export async function createWorker(opts: { address: string; namespace: string; taskQueue: string; databaseUrl: string }) {
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  databaseUrl: string;
+  certificationConfigFile?: string;
+  keepMes?: readonly string[];
+}
+
+export async function createWorker(opts: WorkerOptions) {
   installQuietRuntime();
   const connection = await NativeConnection.connect({ address: opts.address });
   const db = createDb(opts.databaseUrl);
+  // Activities that wake certification need a client of their own (signal-with-start).
+  let client: Promise<Client> | undefined;
+  const temporal = () => (client ??= createTemporalClient(opts.address, opts.namespace));
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath,
-    activities: createActivities({ db }),
+    activities: createActivities({
+      db,
+      temporal,
+      taskQueue: opts.taskQueue,
+      ...(opts.certificationConfigFile ? { certificationConfigFile: opts.certificationConfigFile } : {}),
+      ...(opts.keepMes ? { keepMes: opts.keepMes } : {}),
+    }),
   });
   return {
     worker,
     close: async () => {
       await db.destroy();
       await connection.close();
+      if (client) await (await client).connection.close();
     },
   };
 }
@@ -47,8 +69,19 @@ async function main(): Promise<void> {
     namespace: c.TEMPORAL_NAMESPACE,
     taskQueue: c.TEMPORAL_TASK_QUEUE,
     databaseUrl: c.DATABASE_URL,
+    ...(c.CERTIFICATION_CONFIG ? { certificationConfigFile: c.CERTIFICATION_CONFIG } : {}),
+    keepMes: c.INGEST_KEEP_MES,
   });
   console.log(`worker: polling task queue '${c.TEMPORAL_TASK_QUEUE}' on ${c.TEMPORAL_ADDRESS}`);
+  if (c.DQM_STORAGE_DIR || c.OMS_DROP_DIR) {
+    const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE);
+    try {
+      const s = await ensureIngestSchedule(client, { scheduleId: c.INGEST_SCHEDULE_ID, taskQueue: c.TEMPORAL_TASK_QUEUE, intervalS: c.INGEST_SCAN_INTERVAL_S, ...(c.DQM_STORAGE_DIR ? { dqmDir: c.DQM_STORAGE_DIR } : {}), ...(c.OMS_DROP_DIR ? { omsDir: c.OMS_DROP_DIR } : {}) });
+      console.log(`worker: schedule '${s.scheduleId}' scans ${[c.DQM_STORAGE_DIR, c.OMS_DROP_DIR].filter(Boolean).join(" and ")} every ${c.INGEST_SCAN_INTERVAL_S} s`);
+    } finally {
+      await client.connection.close();
+    }
+  }
   try {
     await worker.run();
   } finally {

@@ -1,7 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Stage } from "./dataset.table";
 
-type Json<T> = ColumnType<T, string, string>;
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
 /** One run's certification as its workflow last reported it (the board reads this). */
@@ -17,6 +16,8 @@ export interface CertRunTable {
   ls_count: number;
   /** Why the last stage's comparisons failed, shown on the board. */
   last_error: string | null;
+  /** Certifiable components of the configuration the run's workflow started with (null: rows written before they were kept). */
+  components: string[] | null;
   updated_at: Generated<Date>;
 }
 
@@ -94,12 +95,6 @@ export interface CertReferenceTable {
 }
 
 /** Histograms certification compares, until HDQM storage serves them (see server/certification/histogram-source.ts). */
-export interface CertHistogramTable {
-  run_number: number;
-  dataset_name: string;
-  me_path: string;
-  payload: Json<unknown>;
-}
 
 export type CertRun = Selectable<CertRunTable>;
 export type NewCertRun = Insertable<CertRunTable>;

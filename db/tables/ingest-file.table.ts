@@ -20,6 +20,8 @@ export interface IngestFileTable {
   skipped: Generated<number>;
   message: string | null;
   workflow_id: string | null;
+  /** The subsystem of a per-subsystem online file (it replaces only that share of the dataset); '' otherwise. */
+  scope: Generated<string>;
   ingested_at: Generated<Date>;
 }
 

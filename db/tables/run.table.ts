@@ -21,6 +21,8 @@ export interface RunTable {
   l1_key: string | null;
   /** HDQM's rule (see server/hdqm): not "special", enough luminosity, long enough. */
   significant: boolean;
+  /** Created by a DQM file before OMS announced the run: start time from the file, class unknown. */
+  provisional: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }

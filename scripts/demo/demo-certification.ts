@@ -2,8 +2,7 @@
  * Demo certification: starts `certify-run-<run>` for the most recent runs of the demo season
  * through the certification service, with stage data and calibration reports chosen so the
  * board shows every stage and state once the worker has walked them — runs still waiting for
- * online data, waiting for a shifter's sign-off (one with a comparison in ERROR, one whose
- * stored histogram is corrupt), waiting for express data, held at the calibration gate, and
+ * online data, waiting for a shifter's sign-off (one with a comparison in ERROR), waiting for express data, held at the calibration gate, and
  * certified through prompt. Workflows may be started before the worker runs. Idempotent.
  */
 import type { Client } from "@temporalio/client";
@@ -15,8 +14,7 @@ import { type CertificationConfig, certificationConfigSchema, defaultCertificati
 import { setCalibrationStatus } from "../../server/certification/cert-run.repository";
 import { startCertification } from "../../server/certification/certification.service";
 import { createRuleVersion, listRules } from "../../server/certification/golden-json/golden-json.repository";
-import { encodeHistogram, putHistogram } from "../../server/certification/histogram-source";
-import { parseDatasetName } from "../../server/ingest/dataset-name";
+import { ingestGeneratedHistograms } from "../../server/ingest/ingest-histograms";
 import type { Histogram } from "../../server/histograms/histogram";
 import { calibrationStatusSignal, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
 import { gauss, landauLike, th1FromPdf } from "./histogram-builders";
@@ -46,8 +44,6 @@ interface RunPlan {
   readonly calibration: CalibrationStatus | "partial" | null;
   /** An injected tracker problem: the η distribution has a hole, the comparison ERRORs. */
   readonly trackerHole?: boolean;
-  /** The online pixel histogram is stored corrupt: the comparison fails without retry. */
-  readonly corrupt?: boolean;
   readonly dataPollMs?: number;
 }
 
@@ -57,7 +53,7 @@ export function planFor(i: number): RunPlan {
   if (i < 11) return { stagesWithData: ["online", "express", "prompt"], autoSignoff: false, calibration: null, trackerHole: i === 5 };
   if (i < 14) return { stagesWithData: ["online"], autoSignoff: true, calibration: null, dataPollMs: SLOW_POLL_MS };
   if (i < 18) return { stagesWithData: ["online", "express", "prompt"], autoSignoff: true, calibration: "partial" };
-  if (i === 18) return { stagesWithData: ["online", "express", "prompt"], autoSignoff: false, calibration: null, corrupt: true };
+  if (i === 18) return { stagesWithData: ["online", "express", "prompt"], autoSignoff: false, calibration: null };
   return { stagesWithData: ["online", "express", "prompt"], autoSignoff: true, calibration: "done" };
 }
 
@@ -80,22 +76,14 @@ export function demoCertificationConfig(referenceRun: number, plan: RunPlan): Ce
   });
 }
 
-async function ensureDataset(db: Db, run: number, name: string): Promise<void> {
-  const exists = await db.selectFrom("dataset").select("id").where("run_number", "=", run).where("name", "=", name).executeTakeFirst();
-  if (exists) return;
-  const keys = parseDatasetName(name);
-  await db.insertInto("dataset").values({ run_number: run, name, primary_dataset: keys.primaryDataset, processing_string: keys.processingString, stage: keys.stage }).execute();
-}
-
+/** The stage's histograms go in through ingest's write path, as a harvested file's would. */
 async function storeStageHistograms(db: Db, run: number, stage: Stage, plan: RunPlan): Promise<void> {
-  const dataset = demoStageDataset(stage, run);
-  await ensureDataset(db, run, dataset);
+  const mes = new Map<string, Histogram>();
   for (const [k, me] of MES.entries()) {
     const seed = run * 31 + k * 7 + ["online", "express", "prompt", "reprocessing"].indexOf(stage);
-    const h = me.make(ENTRIES, seed, plan.trackerHole === true && me.component === "tracker-strip");
-    const corrupt = plan.corrupt === true && stage === "online" && me.component === "tracker-pixel";
-    await putHistogram(db, run, dataset, me.path, corrupt ? { kind: "TH1", name: me.path, contents: "truncated payload" } : encodeHistogram(h));
+    mes.set(me.path, me.make(ENTRIES, seed, plan.trackerHole === true && me.component === "tracker-strip"));
   }
+  await ingestGeneratedHistograms(db, run, demoStageDataset(stage, run), mes);
 }
 
 /** A golden-JSON rule set for the demo, unless one exists. */

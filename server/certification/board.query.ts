@@ -4,8 +4,7 @@ import type { Db } from "../../db/pool";
 import type { Stage } from "../../db/tables/dataset.table";
 import { certificationQuery, type CertificationView, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
 import { auditTrail } from "./audit.repository";
-import { calibrationOf, datasetStates, getCertRun } from "./cert-run.repository";
-import { defaultCertificationConfig } from "./certification-config";
+import { calibrationOf, componentsOf, datasetStates, getCertRun } from "./cert-run.repository";
 import { coverageSummary } from "./coverage";
 import { NotFoundError } from "./errors";
 import { flagChanges } from "./flag.repository";
@@ -57,12 +56,13 @@ export function temporalUiLink(uiUrl: string, namespace: string, workflowId: str
 }
 
 /** Everything the run page shows. The live workflow view is included when the workflow can be queried. */
-export async function runCertificationDetail(db: Db, temporal: () => Promise<Client>, ui: { url: string; namespace: string }, runNumber: number, components: readonly string[] = defaultCertificationConfig.components) {
+export async function runCertificationDetail(db: Db, temporal: () => Promise<Client>, ui: { url: string; namespace: string }, runNumber: number) {
   const cert = await getCertRun(db, runNumber);
   if (!cert) {
     const run = await db.selectFrom("run").select("run_number").where("run_number", "=", runNumber).executeTakeFirst();
     throw new NotFoundError(run ? `run ${runNumber} has no certification yet` : `unknown run ${runNumber}`);
   }
+  const components = componentsOf(cert);
   const [datasets, comparisons, audit, calibration, lumis] = await Promise.all([
     datasetStates(db, runNumber),
     db.selectFrom("cert_comparison").selectAll().where("run_number", "=", runNumber).orderBy("stage").orderBy("me_path").orderBy("test").execute(),

@@ -1,4 +1,5 @@
 /** The board's view of each run's certification, written by the workflow's activities. */
+import { defaultCertificationConfig } from "./certification-config";
 import type { Db } from "../../db/pool";
 import type { Stage } from "../../db/tables/dataset.table";
 import type { CalibrationStatus } from "./calibration";
@@ -14,6 +15,8 @@ export interface CertRunStatus {
   readonly workflowId: string;
   readonly lsCount: number;
   readonly lastError?: string | null;
+  /** The certifiable components of the run's configuration. */
+  readonly components?: readonly string[];
 }
 
 export async function upsertCertRun(db: Db, s: CertRunStatus): Promise<void> {
@@ -24,6 +27,7 @@ export async function upsertCertRun(db: Db, s: CertRunStatus): Promise<void> {
     cert_status: s.certStatus,
     ls_count: s.lsCount,
     last_error: s.lastError ?? null,
+    ...(s.components ? { components: [...s.components] } : {}),
   };
   await db
     .insertInto("cert_run")
@@ -34,6 +38,11 @@ export async function upsertCertRun(db: Db, s: CertRunStatus): Promise<void> {
 
 export async function getCertRun(db: Db, runNumber: number) {
   return db.selectFrom("cert_run").selectAll().where("run_number", "=", runNumber).executeTakeFirst();
+}
+
+/** The components a run is certified on: its workflow's configuration's, kept on its board row. */
+export function componentsOf(row: { components: string[] | null }): readonly string[] {
+  return row.components ?? defaultCertificationConfig.components;
 }
 
 /** Workspaces of a dataset: "global" and one per subsystem named in the components (`tracker-pixel` → tracker). */

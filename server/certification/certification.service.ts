@@ -13,6 +13,8 @@ import {
   type CertificationView,
   CertStatusKey,
   certifyRunWorkflowId,
+  certifyRunWorkflowType,
+  type ReprocessingRequest,
   flagsChangedSignal,
   reopenUpdate,
   reprocessingWorkflowId,
@@ -22,13 +24,14 @@ import {
   signOffUpdate,
   StageKey,
 } from "../../workflows/certification/certify-run.messages";
-import { stageReadiness } from "../../workflows/certification/certification.activities";
+import type { certifyRunWorkflow } from "../../workflows/certification/certify-run.workflow";
+import { stageReadiness } from "./stage-readiness";
 import type { Identity } from "../auth/identity";
 import { hasRole } from "../auth/roles";
 import { auditKey, recordAudit } from "./audit.repository";
 import type { CalibrationStatus } from "./calibration";
 import { type CertificationConfig, defaultCertificationConfig } from "./certification-config";
-import { getCertRun, setCalibrationStatus } from "./cert-run.repository";
+import { componentsOf, getCertRun, setCalibrationStatus } from "./cert-run.repository";
 import { CertificationRuleError, NotFoundError } from "./errors";
 import { flagChanges, insertFlags } from "./flag.repository";
 import { type FlagInput, type FlagStatus, validateFlag } from "./flags";
@@ -63,7 +66,7 @@ export async function startCertification(deps: CertificationDeps, runNumber: num
   const workflowId = certifyRunWorkflowId(runNumber);
   const client = await deps.temporal();
   try {
-    await client.workflow.start("certifyRunWorkflow", {
+    await client.workflow.start<typeof certifyRunWorkflow>(certifyRunWorkflowType, {
       workflowId,
       taskQueue: deps.taskQueue,
       args: [{ runNumber, runClass: run.run_class, lsCount, config }],
@@ -163,8 +166,9 @@ async function afterFlagChange(deps: CertificationDeps, runNumber: number, datas
 }
 
 /** A person's flag on a lumisection range; written once per requestId, audited, and told to the workflow. */
-export async function editFlag(deps: CertificationDeps, who: Identity, input: FlagEditInput, components: readonly string[] = defaultCertificationConfig.components) {
+export async function editFlag(deps: CertificationDeps, who: Identity, input: FlagEditInput) {
   const run = await certRunRow(deps.db, input.runNumber);
+  const components = componentsOf(run);
   const ds = await datasetFor(deps.db, input.runNumber, input.dataset, who);
   const flag: FlagInput = { component: input.component, firstLs: input.firstLs, lastLs: input.lastLs, status: input.status, cause: input.cause ?? "", comment: input.comment, origin: { kind: "person", name: who.user } };
   validateFlag(flag, run.ls_count, components);
@@ -180,8 +184,9 @@ export async function editFlag(deps: CertificationDeps, who: Identity, input: Fl
 }
 
 /** Undoes one flag version (itself a new version), audited. */
-export async function undoFlag(deps: CertificationDeps, who: Identity, input: { runNumber: number; changeId: number; requestId: string }, components: readonly string[] = defaultCertificationConfig.components) {
+export async function undoFlag(deps: CertificationDeps, who: Identity, input: { runNumber: number; changeId: number; requestId: string }) {
   const run = await certRunRow(deps.db, input.runNumber);
+  const components = componentsOf(run);
   const target = await deps.db.selectFrom("cert_flag").selectAll().where("id", "=", input.changeId).where("run_number", "=", input.runNumber).executeTakeFirst();
   if (!target) throw new NotFoundError(`run ${input.runNumber} has no flag version ${input.changeId}`);
   const ds = await datasetFor(deps.db, input.runNumber, target.dataset_name, who);
@@ -227,7 +232,7 @@ export async function requestReprocessing(deps: CertificationDeps, input: { runN
   const run = await runRow(deps.db, input.runNumber);
   const cert = await getCertRun(deps.db, input.runNumber);
   const client = await deps.temporal();
-  await client.workflow.signalWithStart("certifyRunWorkflow", {
+  await client.workflow.signalWithStart<typeof certifyRunWorkflow, [ReprocessingRequest]>(certifyRunWorkflowType, {
     workflowId: certifyRunWorkflowId(input.runNumber),
     taskQueue: deps.taskQueue,
     args: [{ runNumber: input.runNumber, runClass: run.run_class, lsCount: cert?.ls_count ?? run.ls_count ?? 0, config, resume: { runState: (cert?.state ?? "COMPLETED") as "COMPLETED", campaigns: [], signoffCount: 0 } }],

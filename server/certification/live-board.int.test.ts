@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../cli/commands/ingest";
 import type { AppServices } from "../app-services";
-import { testServices } from "../testing/integration";
+import { startTestWorker, testServices } from "../testing/integration";
 import { certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
 import { freshRunNumber } from "../../workflows/certification/testing/cert-test-kit";
 import { auditKey, recordAudit } from "./audit.repository";
 import { latestAuditId, pollBoardEvents } from "./board-events";
-import { certifyNewRuns } from "./new-runs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -43,16 +42,21 @@ describe("a run appearing through run-metadata ingest", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "oms-"));
     const file = path.join(dir, "runs.json");
     await writeFile(file, JSON.stringify([{ run_number: run, start_time: "2026-06-01T10:00:00Z", end_time: "2026-06-01T11:00:00Z", run_class: "Collisions", last_lumisection_number: 5 }]));
-    const deps = { db: services.db, temporal: () => services.temporal(), taskQueue: `no-worker-${run}` };
-    const started: number[] = [];
-    const onNewRuns = async (runs: number[]) => void started.push(...(await certifyNewRuns(deps, runs)).started);
-
-    await runIngest(services.db, [file], { onNewRuns });
-    await runIngest(services.db, [file], { onNewRuns });
-    expect(started).toEqual([run]);
-    const handle = (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(run));
-    expect((await handle.describe()).status.name).toBe("RUNNING");
-    expect((await certifyNewRuns(deps, [run])).started).toEqual([]);
-    await handle.terminate("test done");
+    const worker = await startTestWorker(services);
+    try {
+      const temporal = { client: await services.temporal(), taskQueue: worker.taskQueue };
+      const first = await runIngest(services.db, [file], { temporal });
+      const second = await runIngest(services.db, [file], { temporal });
+      expect(first).toMatchObject({ ingested: 1, certified: [run], failed: [] });
+      // The same content has the same workflow id: the second import is refused as up to date.
+      expect(second).toMatchObject({ ingested: 0, upToDate: 1, certified: [], failed: [] });
+      const handle = temporal.client.workflow.getHandle(certifyRunWorkflowId(run));
+      const d = await handle.describe();
+      expect(d.status.name).toBe("RUNNING");
+      expect(d.taskQueue).toBe(worker.taskQueue);
+      await handle.terminate("test done");
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -41,6 +41,21 @@ const envSchema = z.object({
       }
       return map;
     }),
+  /** Certification configuration (JSON); config/certification.json of the repository when unset. */
+  CERTIFICATION_CONFIG: z.string().min(1).optional(),
+  /** DQM GUI-like storage folder a Temporal Schedule scans for DQM ROOT files; unset: no schedule. */
+  DQM_STORAGE_DIR: z.string().min(1).optional(),
+  /** Folder a Temporal Schedule scans for OMS run metadata (JSON or CSV); unset: not scanned. */
+  OMS_DROP_DIR: z.string().min(1).optional(),
+  /** Seconds between two scans of the watched folders. */
+  INGEST_SCAN_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Id of that Schedule in the Temporal namespace (two deployments sharing a namespace need two). */
+  INGEST_SCHEDULE_ID: z.string().regex(/^[\w.-]{1,200}$/, "letters, digits, '.', '_' or '-'").default("dqmflow-ingest-scan"),
+  /** Globs of extra MEs ingest keeps for the run page (beyond metrics and certification), comma-separated. */
+  INGEST_KEEP_MES: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
   /** Role of the developer identity in local mode when none is chosen. */
   AUTH_LOCAL_DEFAULT_ROLE: roleSchema.default("shifter"),
   /** Metric configuration folder (YAML/JSON, HDQM INI files under <Subsystem>/); a relative path is taken from the project root. */

@@ -5,9 +5,10 @@
  */
 import { open } from "node:fs/promises";
 import type { Histogram } from "./histogram";
-import { CorruptRootFileError, HistogramFormatError, MonitorElementNotFoundError } from "./errors";
+import { CorruptRootFileError, HistogramFormatError, MonitorElementNotFoundError, NotDqmFileError } from "./errors";
 import { fromJsroot, isSupportedClass, type JsrootHistogram } from "./from-jsroot";
 import { openRootFile, type JsrootFile } from "./jsroot-io";
+import { parseQualityReport, type QualityReport } from "./quality-reports";
 
 export interface MonitorElementInfo {
   /** Short ME path: <Subsystem>/<rest>. */
@@ -21,6 +22,8 @@ export interface DqmRootFile {
   readonly path: string;
   readonly run: number;
   list(): Promise<MonitorElementInfo[]>;
+  /** Quality-test results CMSSW wrote into the file (found by the same walk as `list`). */
+  qualityReports(): Promise<QualityReport[]>;
   read(mePath: string): Promise<Histogram>;
 }
 
@@ -30,16 +33,18 @@ const RUN_DIR = /^Run (\d+)$/;
 export async function openDqmRootFile(path: string): Promise<DqmRootFile> {
   const { size, end } = await readHeader(path);
   // The header records where the file ends; a shorter file was truncated in transfer.
-  if (!(end > 0) || end > size) throw new CorruptRootFileError(path, `header says ${end} bytes, file has ${size}`);
+  if (!(end > 0) || end > size) throw new CorruptRootFileError(path, `corrupt at byte ${size}: the header says the file ends at byte ${end}`);
   let file: JsrootFile;
   try {
     file = await openRootFile(path);
   } catch (err) {
     throw new CorruptRootFileError(path, err instanceof Error ? err.message : String(err));
   }
+  const topKeys = file.fKeys.map((k) => k.fName);
+  if (!topKeys.includes("DQMData")) throw new NotDqmFileError(path, topKeys);
   const top = await safeDir(file, path, "DQMData");
   const runKey = top.fKeys.find((k) => RUN_DIR.test(k.fName));
-  if (!runKey) throw new CorruptRootFileError(path, "no DQMData/Run N directory");
+  if (!runKey) throw new NotDqmFileError(path, top.fKeys.map((k) => `DQMData/${k.fName}`));
   const run = Number(RUN_DIR.exec(runKey.fName)?.[1]);
   const runPath = `DQMData/${runKey.fName}`;
 
@@ -49,16 +54,27 @@ export async function openDqmRootFile(path: string): Promise<DqmRootFile> {
     return `${runPath}/${subsystem}/Run summary/${rest.join("/")}`;
   };
 
-  return {
-    path,
-    run,
-    async list() {
-      const out: MonitorElementInfo[] = [];
+  let contents: Promise<FileContents> | undefined;
+  const walkOnce = (): Promise<FileContents> => {
+    contents ??= (async () => {
+      const out: FileContents = { mes: new Map(), reports: [] };
       const subsystems = await safeDir(file, path, runPath);
       for (const sub of subsystems.fKeys.filter((k) => k.fClassName.startsWith("TDirectory"))) {
         await walk(file, path, `${runPath}/${sub.fName}/Run summary`, `${sub.fName}`, out);
       }
-      return out.sort((a, b) => a.mePath.localeCompare(b.mePath));
+      return out;
+    })();
+    return contents;
+  };
+
+  return {
+    path,
+    run,
+    async list() {
+      return [...(await walkOnce()).mes.values()].sort((a, b) => a.mePath.localeCompare(b.mePath));
+    },
+    async qualityReports() {
+      return (await walkOnce()).reports;
     },
     async read(mePath: string) {
       const full = toFull(mePath);
@@ -111,13 +127,23 @@ async function safeDir(file: JsrootFile, path: string, dir: string) {
   }
 }
 
-async function walk(file: JsrootFile, path: string, dir: string, prefix: string, out: MonitorElementInfo[]): Promise<void> {
+interface FileContents {
+  /** By full path: a key written in several cycles is listed once (a map, so listing stays linear). */
+  readonly mes: Map<string, MonitorElementInfo>;
+  readonly reports: QualityReport[];
+}
+
+async function walk(file: JsrootFile, path: string, dir: string, prefix: string, out: FileContents): Promise<void> {
   const d = await safeDir(file, path, dir);
   for (const k of d.fKeys) {
+    const fullPath = `${dir}/${k.fName}`;
     if (k.fClassName.startsWith("TDirectory")) {
-      await walk(file, path, `${dir}/${k.fName}`, `${prefix}/${k.fName}`, out);
-    } else if (isSupportedClass(k.fClassName) && !out.some((o) => o.fullPath === `${dir}/${k.fName}`)) {
-      out.push({ mePath: `${prefix}/${k.fName}`, fullPath: `${dir}/${k.fName}`, className: k.fClassName });
+      await walk(file, path, fullPath, `${prefix}/${k.fName}`, out);
+    } else if (isSupportedClass(k.fClassName)) {
+      if (!out.mes.has(fullPath)) out.mes.set(fullPath, { mePath: `${prefix}/${k.fName}`, fullPath, className: k.fClassName });
+    } else if (k.fClassName === "TObjString") {
+      const report = parseQualityReport(k.fName, prefix);
+      if (report) out.reports.push(report);
     }
   }
 }

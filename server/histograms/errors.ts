@@ -27,3 +27,15 @@ export class CorruptRootFileError extends Error {
 export class DqmFileNameError extends Error {
   override readonly name = "DqmFileNameError";
 }
+
+/** A readable ROOT file that is not in the DQM harvest layout (no DQMData/Run N directory). */
+export class NotDqmFileError extends Error {
+  override readonly name = "NotDqmFileError";
+  constructor(
+    readonly file: string,
+    readonly topLevelKeys: readonly string[],
+  ) {
+    const shown = topLevelKeys.slice(0, 8).join(", ") + (topLevelKeys.length > 8 ? `, … (${topLevelKeys.length} in all)` : "");
+    super(`${file} is not a DQM harvest file (top-level keys: ${shown || "none"})`);
+  }
+}

@@ -5,6 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { testServices } from "../testing/integration";
 import { metricCatalog } from "./catalog";
 import { ingestDqmFile } from "./ingest-dqm-file";
+import { meSelection } from "./me-selection";
 import { IngestInputError, UnknownRunError } from "./ingest-errors";
 import { importMl4dqmCsv } from "./ml4dqm-import";
 import { importOmsRecords, parseOmsRecords } from "./oms-import";
@@ -15,6 +16,9 @@ const services = testServices();
 const db = services.db;
 afterAll(() => services.close());
 
+/** The MEs the metric catalog reads (no certification MEs, no allow-list). */
+const selection = (catalog: Awaited<ReturnType<typeof metricCatalog>>) => meSelection({ metrics: catalog.metrics, certification: { monitorElements: [] }, keep: [] });
+
 async function pointsOf(run: number) {
   return db.selectFrom("metric_point as p").innerJoin("metric_definition as m", "m.id", "p.metric_id").select(["m.name", "p.value", "p.time"]).where("p.run_number", "=", run).execute();
 }
@@ -22,20 +26,27 @@ async function pointsOf(run: number) {
 describe("DQM ROOT file ingest", () => {
   beforeEach(() => forgetRuns(db, [FIXTURE_RUN, FIXTURE_RUN + 1]));
 
-  it("refuses a file whose run has no metadata, writing nothing", async () => {
+  it("takes a file that comes before its run's OMS metadata: the run is provisional until OMS completes it", async () => {
     const catalog = await metricCatalog();
-    await expect(ingestDqmFile(db, catalog, fixtureFile(1))).rejects.toBeInstanceOf(UnknownRunError);
-    expect(await pointsOf(FIXTURE_RUN)).toHaveLength(0);
-    const book = await db.selectFrom("ingest_file").select(["outcome", "message"]).where("run_number", "=", FIXTURE_RUN).execute();
-    expect(book).toHaveLength(1);
-    expect(book[0]?.outcome).toBe("failed");
-    expect(book[0]?.message).toContain("no metadata");
+    const r = await ingestDqmFile(db, catalog, fixtureFile(1), { selection: selection(catalog) });
+    expect(r).toMatchObject({ status: "ingested", provisionalRun: true });
+    expect((await pointsOf(FIXTURE_RUN)).length).toBe(r.points);
+    expect(await db.selectFrom("run").select(["provisional", "run_class"]).where("run_number", "=", FIXTURE_RUN).executeTakeFirst()).toEqual({ provisional: true, run_class: "Other" });
+    // OMS's start time replaces the file's, and the points move with it.
+    await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T10:00:00Z")], "test");
+    const times = new Set((await pointsOf(FIXTURE_RUN)).map((p) => p.time.toISOString()));
+    expect([...times]).toEqual(["2017-10-01T10:00:00.000Z"]);
+  });
+
+  it("refuses generated histograms of a run nobody announced (only a file may create a run)", async () => {
+    const { ingestGeneratedHistograms } = await import("./ingest-histograms");
+    await expect(ingestGeneratedHistograms(db, FIXTURE_RUN, FIXTURE_DATASET, new Map())).rejects.toBeInstanceOf(UnknownRunError);
   });
 
   it("computes the configured metrics, stamps them with the run start, and replaces on re-ingest", async () => {
     await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T10:00:00Z")], "test");
     const catalog = await metricCatalog();
-    const first = await ingestDqmFile(db, catalog, fixtureFile(1));
+    const first = await ingestDqmFile(db, catalog, fixtureFile(1), { selection: selection(catalog) });
     expect(first.status).toBe("ingested");
     expect(first.dataset).toBe(FIXTURE_DATASET);
     const names = (await pointsOf(FIXTURE_RUN)).map((p) => p.name).sort();
@@ -45,8 +56,13 @@ describe("DQM ROOT file ingest", () => {
     expect(z.time.toISOString()).toBe("2017-10-01T10:00:00.000Z");
     expect(first.skipped).toBeGreaterThan(0);
 
-    const again = await ingestDqmFile(db, catalog, fixtureFile(1));
-    expect(again.points).toBe(first.points);
+    // The same bytes again: a no-op. Another content of the same version replaces, never duplicates.
+    const again = await ingestDqmFile(db, catalog, fixtureFile(1), { selection: selection(catalog) });
+    expect(again).toMatchObject({ status: "unchanged", points: 0 });
+    expect(await pointsOf(FIXTURE_RUN)).toHaveLength(first.points);
+    await db.updateTable("ingest_file").set({ checksum: "an earlier content" }).where("run_number", "=", FIXTURE_RUN).execute();
+    const replaced = await ingestDqmFile(db, catalog, fixtureFile(1), { selection: selection(catalog) });
+    expect(replaced).toMatchObject({ status: "ingested", points: first.points });
     expect(await pointsOf(FIXTURE_RUN)).toHaveLength(first.points);
     const stored = await db.selectFrom("stored_histogram").select("me_path").where("run_number", "=", FIXTURE_RUN).execute();
     expect(stored.map((s) => s.me_path)).toContain("Muons/diMuonHistograms/TightTightMuon");
@@ -55,8 +71,8 @@ describe("DQM ROOT file ingest", () => {
   it("lets the highest version win: a later lower version changes nothing", async () => {
     await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T10:00:00Z")], "test");
     const catalog = await metricCatalog();
-    await ingestDqmFile(db, catalog, fixtureFile(2));
-    const late = await ingestDqmFile(db, catalog, fixtureFile(1));
+    await ingestDqmFile(db, catalog, fixtureFile(2), { selection: selection(catalog) });
+    const late = await ingestDqmFile(db, catalog, fixtureFile(1), { selection: selection(catalog) });
     expect(late.status).toBe("superseded");
     const z = (await pointsOf(FIXTURE_RUN)).find((p) => p.name === "Z_peak_mass")!;
     expect(z.value).toBeCloseTo(90.2, 0);
@@ -64,7 +80,7 @@ describe("DQM ROOT file ingest", () => {
 
   it("moves points when OMS corrects a run's start time", async () => {
     await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T10:00:00Z")], "test");
-    await ingestDqmFile(db, await metricCatalog(), fixtureFile(1));
+    await ingestDqmFile(db, await metricCatalog(), fixtureFile(1), { selection: selection(await metricCatalog()) });
     await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T11:00:00Z")], "test");
     const times = new Set((await pointsOf(FIXTURE_RUN)).map((p) => p.time.toISOString()));
     expect([...times]).toEqual(["2017-10-01T11:00:00.000Z"]);
@@ -72,7 +88,7 @@ describe("DQM ROOT file ingest", () => {
 
   it("fails a corrupt file as bad input and leaves no data", async () => {
     await importOmsRecords(db, [omsRun(FIXTURE_RUN + 1, "2017-10-02T10:00:00Z")], "test");
-    const err = await ingestDqmFile(db, await metricCatalog(), corruptFixture).catch((e: unknown) => e);
+    const err = await ingestDqmFile(db, await metricCatalog(), corruptFixture, { selection: selection(await metricCatalog()) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(IngestInputError);
     expect((err as IngestInputError).type).toBe("CorruptFile");
     expect(await pointsOf(FIXTURE_RUN + 1)).toHaveLength(0);
@@ -89,7 +105,7 @@ describe("DQM ROOT file ingest", () => {
       const plan = await planScan(db, dir);
       expect(plan.toIngest.map((f) => f.version)).toEqual([2]);
       expect(plan.superseded).toBe(1);
-      await ingestDqmFile(db, await metricCatalog(), plan.toIngest[0]!.path);
+      await ingestDqmFile(db, await metricCatalog(), plan.toIngest[0]!.path, { selection: selection(await metricCatalog()) });
       const again = await planScan(db, dir);
       expect(again.toIngest).toHaveLength(0);
       expect(again.upToDate).toBe(1);

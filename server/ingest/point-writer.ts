@@ -95,3 +95,14 @@ export async function replacePoints(db: DbOrTrx, datasetIds: readonly number[], 
   return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
 
+
+/**
+ * Replaces one subsystem's share of a dataset's points (a per-subsystem online file); the other
+ * subsystems' points of the same dataset stay. Run inside the caller's transaction.
+ */
+export async function replaceScopedPoints(db: DbOrTrx, datasetId: number, subsystem: string, points: PointColumns): Promise<number> {
+  const written = `{${[...new Set(points.metricId)].join(",")}}`;
+  await sql`delete from metric_point where dataset_id = ${datasetId}
+    and (metric_id = any(${written}::int[]) or metric_id in (select id from metric_definition where subsystem = ${subsystem}))`.execute(db);
+  return insertPoints(db, points);
+}

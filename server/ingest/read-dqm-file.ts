@@ -1,36 +1,40 @@
 /**
  * The read step of a DQM ROOT file ingest: checks the name, checksums the bytes and reads only
- * the monitor elements the metric catalog needs. Any problem with the file itself is an
- * IngestInputError (not worth a retry).
+ * the monitor elements some consumer needs, plus the quality-test results CMSSW wrote into the
+ * file. Any problem with the file itself is an IngestInputError (not worth a retry).
  */
-import { parseDqmFileName } from "../histograms/dqm-file-name";
+import { parseDqmFileName, type DqmFileName } from "../histograms/dqm-file-name";
 import { openDqmRootFile } from "../histograms/dqm-root-file";
-import { CorruptRootFileError, DqmFileNameError, HistogramFormatError, MonitorElementNotFoundError } from "../histograms/errors";
+import { CorruptRootFileError, DqmFileNameError, HistogramFormatError, MonitorElementNotFoundError, NotDqmFileError } from "../histograms/errors";
 import type { Histogram } from "../histograms/histogram";
-import type { MetricDefinition } from "../metrics/index";
+import type { QualityReport } from "../histograms/quality-reports";
 import { fileChecksum } from "./checksum";
-import { pathsNeeded } from "./compute-points";
 import { IngestInputError } from "./ingest-errors";
+import { isSelected, type MeSelection } from "./me-selection";
 
 export interface DqmFileContent {
   readonly path: string;
-  readonly run: number;
-  readonly dataset: string;
-  readonly version: number;
+  readonly name: DqmFileName;
   readonly checksum: string;
   readonly sizeBytes: number;
-  /** ME path → histogram, for the MEs the catalog reads that the file has. */
+  /** ME path → histogram, for the selected MEs the file has. */
   readonly mes: Map<string, Histogram>;
+  /** Every quality-test result CMSSW wrote into the file (small, and shown on the run page). */
+  readonly qualityReports: QualityReport[];
 }
 
-export async function readDqmFile(path: string, metrics: readonly MetricDefinition[]): Promise<DqmFileContent> {
-  let name;
+/** The file's name, parsed; a name that is no DQM file name is an input error. */
+export function dqmFileNameOf(path: string): DqmFileName {
   try {
-    name = parseDqmFileName(path);
+    return parseDqmFileName(path);
   } catch (err) {
-    if (err instanceof DqmFileNameError) throw new IngestInputError(err.message, "BadFileName");
+    if (err instanceof DqmFileNameError) throw new IngestInputError(`${path}: ${err.message}`, "BadFileName");
     throw err;
   }
+}
+
+export async function readDqmFile(path: string, selection: MeSelection): Promise<DqmFileContent> {
+  const name = dqmFileNameOf(path);
   let sum;
   try {
     sum = await fileChecksum(path);
@@ -38,23 +42,25 @@ export async function readDqmFile(path: string, metrics: readonly MetricDefiniti
     throw new IngestInputError(`${path}: cannot read the file (${err instanceof Error ? err.message : String(err)})`, "Unreadable");
   }
   const mes = new Map<string, Histogram>();
+  const qualityReports: QualityReport[] = [];
   try {
     const file = await openDqmRootFile(path);
     if (file.run !== name.run) throw new IngestInputError(`${path}: the file name says run ${name.run}, the file holds run ${file.run}`, "RunMismatch");
-    const available = new Set((await file.list()).map((m) => m.mePath));
-    for (const p of pathsNeeded(metrics)) {
-      if (!available.has(p)) continue;
+    for (const me of await file.list()) {
+      if (!isSelected(selection, me.mePath)) continue;
       try {
-        mes.set(p, await file.read(p));
+        mes.set(me.mePath, await file.read(me.mePath));
       } catch (err) {
-        // One unreadable ME makes its metrics skip, not the file fail; a corrupt file fails.
+        // One unreadable ME makes its consumers skip it, not the file fail; a corrupt file fails.
         if (err instanceof HistogramFormatError || err instanceof MonitorElementNotFoundError) continue;
         throw err;
       }
     }
+    qualityReports.push(...(await file.qualityReports()));
   } catch (err) {
     if (err instanceof CorruptRootFileError) throw new IngestInputError(err.message, "CorruptFile");
+    if (err instanceof NotDqmFileError) throw new IngestInputError(err.message, "NotDqmFile");
     throw err;
   }
-  return { path, run: name.run, dataset: name.dataset, version: name.version, ...sum, mes };
+  return { path, name, ...sum, mes, qualityReports };
 }

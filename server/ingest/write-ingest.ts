@@ -3,7 +3,6 @@
  * points and stored histograms, records the file in the bookkeeping and runs the trend checks.
  * Either all of it lands or none of it does; a retry of the same input gives the same rows.
  */
-import { sql } from "kysely";
 import type { Db } from "../../db/pool";
 import type { IngestKind } from "../../db/tables/ingest-file.table";
 import { evaluateTrendChecks } from "../hdqm/trend-checks";
@@ -12,7 +11,12 @@ import { parseDatasetName } from "./dataset-name";
 import type { EncodedHistogram } from "./histogram-codec";
 import { UnknownRunError } from "./ingest-errors";
 import { metricKey, syncMetricDefinitions } from "./metric-definitions";
-import { allocatePoints, replacePoints } from "./point-writer";
+import { allocatePoints, replacePoints, replaceScopedPoints } from "./point-writer";
+import type { QualityReport } from "../histograms/quality-reports";
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
 
 export interface IngestSource {
   readonly path: string;
@@ -21,6 +25,8 @@ export interface IngestSource {
   readonly sizeBytes: number;
   readonly version: number | null;
   readonly workflowId?: string;
+  /** The subsystem whose share of the dataset a per-subsystem online file replaces; '' or absent: the whole dataset. */
+  readonly scope?: string;
 }
 
 export interface IngestWrite {
@@ -30,11 +36,22 @@ export interface IngestWrite {
   readonly points: readonly { readonly subsystem: string; readonly metric: string; readonly value: number; readonly error: number }[];
   readonly skipped: readonly { readonly subsystem: string; readonly metric: string; readonly reason: string }[];
   readonly histograms: readonly { readonly mePath: string; readonly histogram: EncodedHistogram }[];
+  /** Quality-test results CMSSW wrote into the file. */
+  readonly qualityReports?: readonly QualityReport[];
+  /**
+   * Start time to give the run when OMS has not announced it yet (a DQM file may come first):
+   * the run is created `provisional` and OMS metadata completes it. Without it, an unknown run
+   * is an UnknownRunError.
+   */
+  readonly provisionalRunStart?: Date;
 }
 
 export interface IngestWriteResult {
-  readonly status: "ingested" | "superseded";
+  /** `unchanged`: this very content (same version and bytes) was ingested before; nothing was written. */
+  readonly status: "ingested" | "superseded" | "unchanged";
   readonly datasetId: number | null;
+  /** The run was created by this ingest, before OMS announced it. */
+  readonly provisionalRun: boolean;
   readonly points: number;
   readonly skipped: number;
   readonly alarms: number;
@@ -45,8 +62,17 @@ export interface IngestWriteResult {
 /** Writes one (run, dataset)'s results; `defs` are the catalog's definitions of the metrics named in `points`. */
 export async function writeIngest(db: Db, defs: readonly MetricDefinition[], input: IngestWrite): Promise<IngestWriteResult> {
   const keys = parseDatasetName(input.dataset);
+  const scope = input.source.scope ?? "";
   return db.transaction().execute(async (trx) => {
-    const run = await trx.selectFrom("run").select(["run_number", "start_time"]).where("run_number", "=", input.run).forShare().executeTakeFirst();
+    let run = await trx.selectFrom("run").select(["run_number", "start_time", "provisional"]).where("run_number", "=", input.run).forShare().executeTakeFirst();
+    if (!run && input.provisionalRunStart) {
+      await trx
+        .insertInto("run")
+        .values({ run_number: input.run, start_time: input.provisionalRunStart, run_class: "Other", significant: true, provisional: true })
+        .onConflict((oc) => oc.column("run_number").doNothing())
+        .execute();
+      run = await trx.selectFrom("run").select(["run_number", "start_time", "provisional"]).where("run_number", "=", input.run).forShare().executeTakeFirst();
+    }
     if (!run) throw new UnknownRunError(input.run);
 
     const dataset = await trx
@@ -63,10 +89,28 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
         .select((eb) => eb.fn.max("version").as("v"))
         .where("run_number", "=", input.run)
         .where("dataset_name", "=", keys.name)
+        .where("scope", "=", scope)
         .where("outcome", "=", "ingested")
         .executeTakeFirst();
       if (prev?.v != null && prev.v > input.source.version) {
-        return { status: "superseded", datasetId: dataset.id, points: 0, skipped: 0, alarms: 0, ingestedVersion: prev.v };
+        return { status: "superseded", datasetId: dataset.id, provisionalRun: run.provisional, points: 0, skipped: 0, alarms: 0, ingestedVersion: prev.v };
+      }
+      if (prev?.v === input.source.version && input.source.checksum) {
+        const same = await trx
+          .selectFrom("ingest_file")
+          .select("id")
+          .where("run_number", "=", input.run)
+          .where("dataset_name", "=", keys.name)
+          .where("scope", "=", scope)
+          .where("version", "=", input.source.version)
+          .where("checksum", "=", input.source.checksum)
+          .where("outcome", "=", "ingested")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst();
+        // The latest ingest of this version had these bytes: the file is already in, a no-op.
+        const latest = await trx.selectFrom("ingest_file").select("id").where("run_number", "=", input.run).where("dataset_name", "=", keys.name).where("scope", "=", scope).where("outcome", "=", "ingested").orderBy("id", "desc").limit(1).executeTakeFirst();
+        if (same && latest?.id === same.id) return { status: "unchanged", datasetId: dataset.id, provisionalRun: run.provisional, points: 0, skipped: 0, alarms: 0 };
       }
     }
 
@@ -84,9 +128,23 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
       cols.value[i] = p.value;
       cols.error[i] = p.error;
     });
-    const written = await replacePoints(trx, [dataset.id], cols);
+    const written = scope ? await replaceScopedPoints(trx, dataset.id, scope, cols) : await replacePoints(trx, [dataset.id], cols);
 
-    await trx.deleteFrom("stored_histogram").where("dataset_id", "=", dataset.id).execute();
+    let oldHistograms = trx.deleteFrom("stored_histogram").where("dataset_id", "=", dataset.id);
+    let oldReports = trx.deleteFrom("file_quality_result").where("dataset_id", "=", dataset.id);
+    if (scope) {
+      oldHistograms = oldHistograms.where("me_path", "like", `${likeEscape(scope)}/%`);
+      oldReports = oldReports.where("me_path", "like", `${likeEscape(scope)}/%`);
+    }
+    await oldHistograms.execute();
+    await oldReports.execute();
+    const reports = [...new Map((input.qualityReports ?? []).map((r) => [`${r.mePath}|${r.test}`, r])).values()];
+    for (let i = 0; i < reports.length; i += 2000) {
+      await trx
+        .insertInto("file_quality_result")
+        .values(reports.slice(i, i + 2000).map((r) => ({ dataset_id: dataset.id, run_number: input.run, me_path: r.mePath, test: r.test, status: r.status, result: r.result, algorithm: r.algorithm, message: r.message })))
+        .execute();
+    }
     if (input.histograms.length) {
       await trx
         .insertInto("stored_histogram")
@@ -109,11 +167,12 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
         skipped: input.skipped.length,
         message: input.skipped.length ? input.skipped.map((s) => `${s.subsystem}/${s.metric}: ${s.reason}`).join("; ").slice(0, 4000) : null,
         workflow_id: input.source.workflowId ?? null,
+        scope,
       })
       .execute();
 
     const alarms = await evaluateTrendChecks(trx, dataset.id);
-    return { status: "ingested", datasetId: dataset.id, points: written, skipped: input.skipped.length, alarms };
+    return { status: "ingested", datasetId: dataset.id, provisionalRun: run.provisional, points: written, skipped: input.skipped.length, alarms };
   });
 }
 
@@ -132,26 +191,7 @@ export async function recordIngestFailure(db: Db, source: IngestSource, message:
       outcome: "failed",
       message: message.slice(0, 4000),
       workflow_id: source.workflowId ?? null,
+      scope: source.scope ?? "",
     })
     .execute();
-}
-
-/** The last successful ingest per (run, dataset): what the directory scan compares against. */
-export async function ingestedVersions(db: Db, runs: readonly number[]): Promise<Map<string, { version: number; checksum: string }>> {
-  const out = new Map<string, { version: number; checksum: string }>();
-  if (runs.length === 0) return out;
-  const rows = await db
-    .selectFrom("ingest_file")
-    .select(["run_number", "dataset_name", "version", "checksum"])
-    .where("outcome", "=", "ingested")
-    .where("kind", "=", "dqm-root")
-    .where(sql<boolean>`run_number = any(${`{${runs.join(",")}}`}::int[])`)
-    .orderBy("id")
-    .execute();
-  for (const r of rows) {
-    const k = `${r.run_number}|${r.dataset_name}`;
-    const prev = out.get(k);
-    if (!prev || (r.version ?? 0) >= prev.version) out.set(k, { version: r.version ?? 0, checksum: r.checksum });
-  }
-  return out;
 }

@@ -66,7 +66,7 @@ describe("overview and shift alarms", () => {
     const cmp = alarms.find((a) => a.kind === "comparison-error")!;
     expect(cmp).toMatchObject({ key: `comparison-error:${erroring}:online`, dataset: "online", title: `Run ${erroring} online: 1 comparison in ERROR`, acknowledged: null });
     expect(cmp.detail).toBe("PixelPhase1/Tracks/charge (shape)");
-    expect(alarms.find((a) => a.kind === "comparison-failed")?.detail).toMatch(/not a histogram/);
+    expect(alarms.find((a) => a.kind === "comparison-failed")?.detail).toMatch(/stored histogram is malformed/);
     expect(alarms.find((a) => a.kind === "deadline-missed")?.title).toBe(`Run ${erroring} online: sign-off deadline missed`);
 
     const summary = await callerAs("viewer").overview.summary({ limit: 200 });

@@ -12,8 +12,8 @@ import { autoFlags, type ComparisonOutcome } from "../../server/certification/au
 import type { CalibrationState } from "../../server/certification/calibration";
 import type { CertificationConfig } from "../../server/certification/certification-config";
 import { type CertRunStatus, referenceRunFor, setDatasetState, upsertCertRun } from "../../server/certification/cert-run.repository";
-import { flagChanges, insertFlags } from "../../server/certification/flag.repository";
-import { effectiveFlags, signoffReadiness } from "../../server/certification/flags";
+import { insertFlags } from "../../server/certification/flag.repository";
+import { stageReadiness } from "../../server/certification/stage-readiness";
 import { BadHistogramError, type HistogramSource } from "../../server/certification/histogram-source";
 import { trendCheckResults } from "../../server/hdqm/trend-check-results";
 import { writeAnomalyTrendPoints } from "../../server/ml/anomaly-trend";
@@ -79,13 +79,6 @@ function stepContext() {
 
 function finite(n: number | undefined): number | null {
   return n === undefined || !Number.isFinite(n) ? null : n;
-}
-
-/** Stage readiness of a dataset from its stored flags (also used by the API after an edit). */
-export async function stageReadiness(db: Db, runNumber: number, dataset: string, components: readonly string[], lsCount: number): Promise<StageReadiness> {
-  const changes = await flagChanges(db, runNumber, dataset);
-  const r = signoffReadiness(effectiveFlags(changes, components, lsCount), components);
-  return { version: changes.reduce((m, c) => Math.max(m, c.id), 0), ...r };
 }
 
 export function createCertificationActivities(deps: CertificationActivityDeps) {

@@ -97,11 +97,8 @@ describe("certify-run workflow", () => {
     await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "online", comment: "rechecked" });
 
     // A reprocessing campaign is a child workflow with its own sign-off.
-    await services.db.insertInto("dataset").values({ run_number: run.runNumber, name: "/ZeroBias/Run2026A-ReReco-v1/DQMIO", primary_dataset: "ZeroBias", processing_string: "ReReco", stage: "reprocessing" }).execute();
-    const { putHistogram } = await import("../../server/certification/histogram-source");
-    const { th1, PIXEL_ME, DT_ME } = await import("./testing/cert-test-kit");
-    await putHistogram(services.db, run.runNumber, "/ZeroBias/Run2026A-ReReco-v1/DQMIO", PIXEL_ME, th1("flat"));
-    await putHistogram(services.db, run.runNumber, "/ZeroBias/Run2026A-ReReco-v1/DQMIO", DT_ME, th1("flat"));
+    const { th1, PIXEL_ME, DT_ME, storeHistograms } = await import("./testing/cert-test-kit");
+    await storeHistograms(services.db, run.runNumber, "/ZeroBias/Run2026A-ReReco-v1/DQMIO", { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
     await requestReprocessing(worker.deps, { runNumber: run.runNumber, campaign: "ReReco1", dataset: "/ZeroBias/Run2026A-ReReco-v1/DQMIO" }, config);
     const childId = reprocessingWorkflowId(run.runNumber, "ReReco1");
     await awaitingSignoff(run.runNumber, "reprocessing", childId);
@@ -126,7 +123,7 @@ describe("certify-run workflow", () => {
     const calibrationReports = audit.filter((a) => a.kind === "calibration-report");
     expect(calibrationReports).toHaveLength(2);
 
-    const detail = await runCertificationDetail(services.db, () => services.temporal(), { url: "http://ui", namespace: "default" }, run.runNumber, config.components);
+    const detail = await runCertificationDetail(services.db, () => services.temporal(), { url: "http://ui", namespace: "default" }, run.runNumber);
     expect(detail.run).toMatchObject({ state: "SIGNOFF", lsCount: 20 });
     expect(detail.comparisons.length).toBeGreaterThanOrEqual(8);
     expect(detail.flags.find((f) => f.dataset === "online")?.coverage[0]?.lumisections.good).toBe(1);
@@ -150,14 +147,14 @@ describe("certify-run workflow", () => {
       const s = (await view(run.runNumber)).stages[0];
       return s?.status === "comparison-failed" ? s : undefined;
     }, "comparison failure");
-    expect(v.comparisonError).toMatch(/not a histogram/);
+    expect(v.comparisonError).toMatch(/stored histogram is malformed/);
     expect(flaky.calls.get(run.runNumber)).toBe(1);
     // The board row is written by the step's audit activity, just after the workflow's state changed.
     const board = await eventually(async () => {
       const row = await services.db.selectFrom("cert_run").selectAll().where("run_number", "=", run.runNumber).executeTakeFirst();
       return row?.cert_status === "comparison-failed" ? row : undefined;
     }, "the board to show the failure");
-    expect(board.last_error).toMatch(/not a histogram/);
+    expect(board.last_error).toMatch(/stored histogram is malformed/);
     await (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(run.runNumber)).terminate("test done");
   });
 
@@ -174,18 +171,18 @@ describe("certify-run workflow", () => {
     await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "" })).rejects.toThrow(/BAD flags need a comment of at least 3 characters in tracker-pixel/);
 
     // A shifter sets DT to NOTSET on part of the run: now lumisections lack a status.
-    await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` }, config.components);
-    await expect(editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "x", requestId: `${rn}-bad` }, config.components)).rejects.toThrow(/BAD flag needs a comment/);
-    await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "pixel shape off", requestId: `${rn}-b` }, config.components);
+    await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` });
+    await expect(editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "x", requestId: `${rn}-bad` })).rejects.toThrow(/BAD flag needs a comment/);
+    await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "pixel shape off", requestId: `${rn}-b` });
     await eventually(async () => ((await view(rn)).stages[0]?.readiness?.badWithoutComment["tracker-pixel"] === 0 ? true : undefined), "readiness signal");
     await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "" })).rejects.toThrow(/lumisections without a status in dt-dt \(4 LS\)/);
 
     // The repeated request is idempotent; the undo restores DT's automatic GOOD.
-    const again = await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` }, config.components);
+    const again = await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` });
     expect(again.repeated).toBe(true);
     const notset = await services.db.selectFrom("cert_flag").select("id").where("run_number", "=", rn).where("status", "=", "NOTSET").executeTakeFirstOrThrow();
     const { undoFlag } = await import("../../server/certification/certification.service");
-    const undone = await undoFlag(worker.deps, shifter, { runNumber: rn, changeId: notset.id, requestId: `${rn}-undo` }, config.components);
+    const undone = await undoFlag(worker.deps, shifter, { runNumber: rn, changeId: notset.id, requestId: `${rn}-undo` });
     expect(undone.readiness.unknownLs).toEqual({ "tracker-pixel": 0, "dt-dt": 0 });
     await eventually(async () => ((await view(rn)).stages[0]?.readiness?.unknownLs["dt-dt"] === 0 ? true : undefined), "readiness after undo");
 
@@ -194,10 +191,10 @@ describe("certify-run workflow", () => {
       return kinds.includes("escalation") && kinds.includes("reminder") ? true : undefined;
     }, "reminder and escalation");
     expect(await signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "pixel BAD" })).toEqual({ stage: "online", runState: "SIGNOFF" });
-    await expect(editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 1, lastLs: 2, status: "GOOD", comment: "", requestId: `${rn}-late` }, config.components)).rejects.toThrow(/only experts edit flags after sign-off/);
+    await expect(editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 1, lastLs: 2, status: "GOOD", comment: "", requestId: `${rn}-late` })).rejects.toThrow(/only experts edit flags after sign-off/);
     await expect(reopen(worker.deps, shifter, { runNumber: rn, stage: "online", reason: "why not" })).rejects.toThrow(/reopening needs the expert role/);
     await setFrozen(worker.deps, expert, { runNumber: rn, dataset: "online", frozen: true });
-    await expect(editFlag(worker.deps, expert, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 1, lastLs: 2, status: "GOOD", comment: "", requestId: `${rn}-frozen` }, config.components)).rejects.toThrow(/is frozen: its flags refuse changes/);
+    await expect(editFlag(worker.deps, expert, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 1, lastLs: 2, status: "GOOD", comment: "", requestId: `${rn}-frozen` })).rejects.toThrow(/is frozen: its flags refuse changes/);
     await (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(rn)).terminate("test done");
   });
 

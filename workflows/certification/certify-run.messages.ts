@@ -15,6 +15,9 @@ export const StageKey = defineSearchAttributeKey("Stage", SearchAttributeType.KE
 export const CertStatusKey = defineSearchAttributeKey("CertStatus", SearchAttributeType.KEYWORD);
 export const RunClassKey = defineSearchAttributeKey("RunClass", SearchAttributeType.KEYWORD);
 
+/** The workflow type, for typed starts from server code (`signalWithStart<typeof certifyRunWorkflow>(certifyRunWorkflowType, …)`). */
+export const certifyRunWorkflowType = "certifyRunWorkflow";
+
 export function certifyRunWorkflowId(runNumber: number): string {
   return `certify-run-${runNumber}`;
 }
@@ -30,6 +33,11 @@ export interface CertifyRunInput {
   readonly config: CertificationConfig;
   /** Set when continuing as new, or when a reprocessing request starts a run whose workflow had closed. */
   readonly resume?: ResumeState;
+  /**
+   * True when a DQM file started the workflow before OMS announced the run: class and LS count
+   * are unknown until `runMetadata` comes, and comparisons wait for it.
+   */
+  readonly metadataPending?: boolean;
 }
 
 export interface ResumeState {
@@ -87,6 +95,11 @@ export interface DataAvailable {
   readonly stage: Stage;
   readonly dataset: string;
 }
+/** OMS metadata of the run arrived or changed (class decides the reference and the tests). */
+export interface RunMetadata {
+  readonly runClass: string;
+  readonly lsCount: number;
+}
 export interface FlagsChanged {
   readonly stage: Stage;
   readonly readiness: StageReadiness;
@@ -113,6 +126,7 @@ export interface ReprocessingRequest {
 }
 
 export const dataAvailableSignal = defineSignal<[DataAvailable]>("dataAvailable");
+export const runMetadataSignal = defineSignal<[RunMetadata]>("runMetadata");
 export const flagsChangedSignal = defineSignal<[FlagsChanged]>("flagsChanged");
 export const calibrationStatusSignal = defineSignal<[CalibrationReport]>("calibrationStatus");
 export const requestReprocessingSignal = defineSignal<[ReprocessingRequest]>("requestReprocessing");

@@ -1,31 +1,9 @@
 /** `golden-json-<request>`: evaluates a rule version over the selected datasets chunk by chunk, with a progress query, and stores the result. */
-import { defineQuery, proxyActivities, setHandler } from "@temporalio/workflow";
+import { proxyActivities, setHandler } from "@temporalio/workflow";
 import type { GoldenJsonResult } from "../../server/certification/golden-json/evaluate";
-import type { GoldenQuery } from "../../server/certification/golden-json/golden-json.repository";
 import { emptyGoldenJson, mergeGoldenJson } from "../../server/certification/golden-json/merge";
 import type { GoldenJsonActivities } from "./golden-json.activities";
-
-export interface GoldenJsonInput {
-  readonly ruleName: string;
-  readonly ruleVersion: number;
-  readonly logic: unknown;
-  readonly query: GoldenQuery;
-  readonly tag: string | null;
-  readonly user: string;
-  readonly chunkSize: number;
-}
-
-export interface GoldenJsonProgress {
-  readonly phase: "planning" | "evaluating" | "storing" | "done";
-  readonly datasetsDone: number;
-  readonly datasetsTotal: number;
-}
-
-export const goldenJsonProgressQuery = defineQuery<GoldenJsonProgress>("progress");
-
-export function goldenJsonWorkflowId(requestId: string): string {
-  return `golden-json-${requestId}`;
-}
+import { goldenJsonProgressQuery, type GoldenJsonInput, type GoldenJsonProgress } from "./golden-json.messages";
 
 const acts = proxyActivities<GoldenJsonActivities>({
   startToCloseTimeout: "5 minutes",

@@ -13,9 +13,11 @@ import { allowedRunTransitions, type DatasetState, type RunState } from "../../s
 import type { CertificationActivities, RecordStepInput } from "./certification.activities";
 import {
   CertStatusKey,
+  RunClassKey,
   dataAvailableSignal,
   flagsChangedSignal,
   reopenUpdate,
+  runMetadataSignal,
   type ReopenRequest,
   type SignoffRecord,
   signOffUpdate,
@@ -58,6 +60,7 @@ export interface MachineIdentity {
   readonly runClass: string;
   readonly lsCount: number;
   readonly config: CertificationConfig;
+  readonly metadataPending?: boolean;
 }
 
 export class StageMachine {
@@ -71,6 +74,12 @@ export class StageMachine {
   private readonly signoffWrites = new Map<Stage, Promise<void>>();
   readonly acts: ReturnType<typeof certificationActivities>;
   private readonly workspaces: string[];
+  /** Run class and LS count: from the start, or from OMS's `runMetadata` signal when the data came first. */
+  runClass: string;
+  lsCount: number;
+  metadataPending: boolean;
+  /** Datasets announced for stages that had not started yet. */
+  private readonly earlyData = new Map<Stage, string>();
 
   constructor(
     readonly id: MachineIdentity,
@@ -84,15 +93,29 @@ export class StageMachine {
     this.currentStage = firstStage;
     this.signoffCount = signoffCount;
     this.acts = certificationActivities(id.config);
+    this.runClass = id.runClass;
+    this.lsCount = id.lsCount;
+    this.metadataPending = id.metadataPending === true;
     this.workspaces = ["global", ...new Set(id.config.components.map((c) => c.split("-")[0] ?? c))];
   }
 
   installHandlers(): void {
     setHandler(dataAvailableSignal, ({ stage, dataset }) => {
       const rec = this.stages.get(stage);
-      if (!rec || rec.dataset !== null) return;
+      if (!rec) {
+        // Data of a later stage (express while online awaits its sign-off): kept for that stage.
+        if (!this.earlyData.has(stage)) this.earlyData.set(stage, dataset);
+        return;
+      }
+      if (rec.dataset !== null) return;
       if (rec.fixedDataset !== null && rec.fixedDataset !== dataset) return;
       rec.announced = dataset;
+    });
+    setHandler(runMetadataSignal, ({ runClass, lsCount }) => {
+      this.runClass = runClass;
+      this.lsCount = lsCount;
+      this.metadataPending = false;
+      upsertSearchAttributes([{ key: RunClassKey, value: runClass }]);
     });
     setHandler(flagsChangedSignal, ({ stage, readiness }) => {
       const rec = this.stages.get(stage);
@@ -125,7 +148,7 @@ export class StageMachine {
     const readiness = rec?.readiness;
     const unknown = readiness
       ? Object.entries(readiness.unknownLs).filter(([, n]) => n > 0).map(([c, n]) => `${c} (${n} LS)`)
-      : this.id.lsCount > 0 ? this.id.config.components.map((c) => `${c} (${this.id.lsCount} LS)`) : [];
+      : this.lsCount > 0 ? this.id.config.components.map((c) => `${c} (${this.lsCount} LS)`) : [];
     if (unknown.length > 0) throw new Error(`sign-off refused: lumisections without a status in ${unknown.join(", ")}`);
     const bad = readiness ? Object.entries(readiness.badWithoutComment).filter(([, n]) => n > 0).map(([c]) => c) : [];
     if (bad.length > 0) throw new Error(`sign-off refused: BAD flags need a comment of at least ${MIN_BAD_COMMENT} characters in ${bad.join(", ")}`);
@@ -194,7 +217,7 @@ export class StageMachine {
       reason,
       before,
       after,
-      status: { runNumber: this.id.runNumber, runClass: this.id.runClass, ...(this.ownsRunState ? { state: this.runState } : {}), stage: this.currentStage, certStatus: this.certStatus, lsCount: this.id.lsCount, lastError: rec?.comparisonError ?? null },
+      status: { runNumber: this.id.runNumber, runClass: this.runClass, ...(this.ownsRunState ? { state: this.runState } : {}), stage: this.currentStage, certStatus: this.certStatus, lsCount: this.lsCount, lastError: rec?.comparisonError ?? null, components: this.id.config.components },
       ...(dataset && datasetState ? { dataset: { name: dataset, stage, state: datasetState, workspaces: this.workspaces } } : {}),
     };
     await this.acts.recordStep(input);
@@ -208,19 +231,23 @@ export class StageMachine {
     this.setStatus("waiting-data", stage);
     await this.record(stage, ["start"], "stage-start", "system", `stage ${stage} waiting for its data`, null, { stage }, rec, "waiting dqm gui");
 
-    while (rec.dataset === null) {
-      if (await condition(() => rec.announced !== null, config.dataPollMs)) rec.dataset = rec.announced;
-      else rec.dataset = await this.acts.findStageData({ runNumber: this.id.runNumber, stage, ...(fixedDataset ? { dataset: fixedDataset } : {}) });
+    if (patched("data-by-ingest-signal")) await this.awaitAnnouncedData(rec);
+    else {
+      while (rec.dataset === null) {
+        if (await condition(() => rec.announced !== null, config.dataPollMs)) rec.dataset = rec.announced;
+        else rec.dataset = await this.acts.findStageData({ runNumber: this.id.runNumber, stage, ...(fixedDataset ? { dataset: fixedDataset } : {}) });
+      }
     }
     const dataset = rec.dataset;
+    if (dataset === null) throw ApplicationFailure.nonRetryable(`stage ${stage} has no dataset`);
     rec.status = "comparing";
     this.setStatus("comparing", stage);
     await this.record(stage, ["data"], "transition", "system", `data of ${dataset} available`, { dataset: "waiting dqm gui" }, { dataset: "OPEN" }, rec, "OPEN");
 
     try {
-      const res = await this.acts.compareStage({ runNumber: this.id.runNumber, runClass: this.id.runClass, stage, dataset, config: { monitorElements: config.monitorElements, comparisons: config.comparisons, references: config.references } });
+      const res = await this.acts.compareStage({ runNumber: this.id.runNumber, runClass: this.runClass, stage, dataset, config: { monitorElements: config.monitorElements, comparisons: config.comparisons, references: config.references } });
       rec.referenceRun = res.referenceRun;
-      const readiness = await this.acts.applyAutoFlags({ runNumber: this.id.runNumber, stage, dataset, lsCount: this.id.lsCount, config: { components: config.components, autoFlagRules: config.autoFlagRules }, outcomes: res.outcomes });
+      const readiness = await this.acts.applyAutoFlags({ runNumber: this.id.runNumber, stage, dataset, lsCount: this.lsCount, config: { components: config.components, autoFlagRules: config.autoFlagRules }, outcomes: res.outcomes });
       if (rec.readiness === null || readiness.version >= rec.readiness.version) rec.readiness = readiness;
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -250,6 +277,35 @@ export class StageMachine {
     rec.status = "completed";
     this.setStatus("completed", stage);
     await this.record(stage, ["completed"], "transition", "system", `stage ${stage} completed`, { dataset: "SIGNOFF" }, { dataset: "COMPLETED" }, rec, "COMPLETED");
+  }
+
+  /**
+   * Ingest signals each stage's data (`dataAvailable`), so nothing polls. Data that have not come
+   * after `dataPollMs` (production: 15 min) are escalated once in the audit trail, and the stage
+   * keeps waiting. A run whose metadata OMS has not sent yet waits for it before comparing: its
+   * class decides the reference.
+   */
+  private async awaitAnnouncedData(rec: StageRecord): Promise<void> {
+    const { dataPollMs } = this.id.config;
+    const early = this.earlyData.get(rec.stage);
+    if (rec.announced === null && early !== undefined && (rec.fixedDataset === null || rec.fixedDataset === early)) rec.announced = early;
+    // Data ingested before this workflow or this stage began: one look, then only the signal.
+    if (rec.announced === null) {
+      const found = await this.acts.findStageData({ runNumber: this.id.runNumber, stage: rec.stage, ...(rec.fixedDataset ? { dataset: rec.fixedDataset } : {}) });
+      if (found !== null && rec.announced === null) rec.announced = found;
+    }
+    if (!(await condition(() => rec.announced !== null, dataPollMs))) {
+      rec.status = "data-overdue";
+      this.setStatus("data-overdue", rec.stage);
+      await this.record(rec.stage, ["data-overdue"], "escalation", "system", `no data for ${rec.stage} after ${Math.round(dataPollMs / 1000)} s`, null, null, rec);
+      await condition(() => rec.announced !== null);
+    }
+    rec.dataset = rec.announced;
+    if (this.metadataPending) {
+      this.setStatus("waiting-metadata", rec.stage);
+      await this.record(rec.stage, ["waiting-metadata"], "transition", "system", `data of ${rec.dataset} came before the run's OMS metadata: waiting for its run class`, null, null, rec);
+      await condition(() => !this.metadataPending);
+    }
   }
 
   /** Waits for the sign-off; a reminder every `reminderMs`, one escalation once `escalationMs` has passed. */

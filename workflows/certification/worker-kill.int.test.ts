@@ -7,7 +7,7 @@ import { startCertification } from "../../server/certification/certification.ser
 import type { AppServices } from "../../server/app-services";
 import { testServices } from "../../server/testing/integration";
 import { type CertificationView, certifyRunWorkflowId } from "./certify-run.messages";
-import { eventually, seedRun, testConfig } from "./testing/cert-test-kit";
+import { eventually, seedRun, stageDataset, testConfig } from "./testing/cert-test-kit";
 
 const script = path.resolve(import.meta.dirname, "testing/worker-process.ts");
 let services: AppServices;
@@ -59,7 +59,7 @@ describe("a worker killed in the middle of a stage", () => {
     const wf = certifyRunWorkflowId(run.runNumber);
     const expected: string[] = [];
     let signoff = 0;
-    for (const [stage, dataset] of [["online", "online"], ["express", "/ZeroBias/Run2026A-express-v1/DQMIO"], ["prompt", "/ZeroBias/Run2026A-prompt-v1/DQMIO"]] as const) {
+    for (const [stage, dataset] of (["online", "express", "prompt"] as const).map((s) => [s, stageDataset(s)] as const)) {
       expected.push(`${wf}/${stage}/start`, `${wf}/${stage}/data`, `${wf}/${stage}/${dataset}/autoflag/0`, `${wf}/${stage}/${dataset}/autoflag/1`, `${wf}/${stage}/awaiting-signoff`, `${wf}/${stage}/signoff/${++signoff}`, `${wf}/${stage}/completed`);
       if (stage === "express") expected.push(`${wf}/express/calibration/gate`, `${wf}/express/calibration/released`, `${wf}/notify/prompt-reco`);
     }

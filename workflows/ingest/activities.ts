@@ -1,44 +1,40 @@
 /**
- * Activities of the ingest workflows: thin wrappers over server/ingest. Input problems become
- * non-retryable ApplicationFailures (after the failure is written to the bookkeeping); anything
- * else is thrown as is and retried by the workflow's policy.
+ * Activities of the ingest workflows: thin wrappers over server/ingest (the same functions the
+ * CLI's `--local` mode calls). They take and return paths, ids and counts — never histogram
+ * payloads. Input problems become non-retryable ApplicationFailures (after the failure is
+ * written to the bookkeeping); anything else is thrown as is and retried by the workflow's policy.
  */
-import { ApplicationFailure } from "@temporalio/common";
+import { ApplicationFailure, Context } from "@temporalio/activity";
+import type { Client } from "@temporalio/client";
 import type { Db } from "../../db/pool";
-import { decodeHistogram, encodeHistogram, type EncodedHistogram } from "../../server/ingest/histogram-codec";
-import { computePoints, type ComputedMetric, type SkippedMetric } from "../../server/ingest/compute-points";
+import { announceRunMetadata, announceStageData } from "../../server/certification/announce";
+import { loadCertificationConfig } from "../../server/certification/certification-config-file";
+import type { CertificationConfig } from "../../server/certification/certification-config";
 import { metricCatalog } from "../../server/ingest/catalog";
+import { ingestDqmFile, type DqmFileReport } from "../../server/ingest/ingest-dqm-file";
 import { IngestInputError } from "../../server/ingest/ingest-errors";
-import { readDqmFile } from "../../server/ingest/read-dqm-file";
-import { loadReferenceHistograms } from "../../server/ingest/references";
-import { planScan, type ScanPlan } from "../../server/ingest/scan";
-import { recordIngestFailure, writeIngest, type IngestSource, type IngestWriteResult } from "../../server/ingest/write-ingest";
-import { fileChecksum } from "../../server/ingest/checksum";
-import type { Histogram } from "../../server/histograms/histogram";
+import { meSelection } from "../../server/ingest/me-selection";
+import { ingestOmsFile, type OmsFileReport } from "../../server/ingest/oms-file";
+import { planOmsScan, planScan, type OmsScanPlan, type ScanPlan } from "../../server/ingest/scan";
 
 export interface IngestActivityDeps {
   db: Db;
   /** Folder of the metric configs; config/metrics/ of the repository by default. */
   metricConfigDir?: string;
+  /** Certification configuration file; config/certification.json by default. */
+  certificationConfigFile?: string;
+  /** Globs of extra MEs to keep (INGEST_KEEP_MES). */
+  keepMes?: readonly string[];
+  /** Temporal, to wake certification; absent in setups that only ingest. */
+  temporal?: () => Promise<Client>;
+  /** The task queue certification workflows run on. */
+  taskQueue?: string;
 }
 
-export interface ReadFileOutput {
-  readonly source: IngestSource;
-  readonly run: number;
-  readonly dataset: string;
-  readonly histograms: { readonly mePath: string; readonly histogram: EncodedHistogram }[];
-}
+export type DqmFileSummary = Omit<DqmFileReport, "skippedMetrics"> & { readonly skippedMetrics: number };
 
-export interface ComputeInput {
-  readonly run: number;
-  readonly dataset: string;
-  readonly histograms: ReadFileOutput["histograms"];
-  readonly referenceRun?: number;
-}
-
-export interface ComputeOutput {
-  readonly points: ComputedMetric[];
-  readonly skipped: SkippedMetric[];
+function optionalWorkflowId(id: string | undefined): { workflowId?: string } {
+  return id ? { workflowId: id } : {};
 }
 
 function nonRetryable(err: IngestInputError): ApplicationFailure {
@@ -46,58 +42,60 @@ function nonRetryable(err: IngestInputError): ApplicationFailure {
 }
 
 export function createIngestActivities(deps: IngestActivityDeps) {
-  const catalog = () => metricCatalog(deps.metricConfigDir);
+  const certificationConfig = (): Promise<CertificationConfig> => loadCertificationConfig(deps.certificationConfigFile);
+  const announceDeps = () => {
+    if (!deps.temporal || !deps.taskQueue) throw ApplicationFailure.nonRetryable("this worker has no Temporal client to wake certification", "NoTemporal");
+    return { db: deps.db, temporal: deps.temporal, taskQueue: deps.taskQueue, certificationConfig };
+  };
+  const workflowId = (): string | undefined => Context.current().info.workflowExecution?.workflowId;
+
   return {
-    /** Reads the MEs the catalog needs; an unreadable file is recorded as failed and not retried. */
-    async readDqmFile(input: { path: string; workflowId?: string }): Promise<ReadFileOutput> {
-      const { metrics } = await catalog();
+    /** Reads the MEs consumers need, computes the metrics, writes everything in one transaction. */
+    async ingestDqmFile(input: { path: string; referenceRun?: number }): Promise<DqmFileSummary> {
+      const catalog = await metricCatalog(deps.metricConfigDir);
+      const selection = meSelection({ metrics: catalog.metrics, certification: await certificationConfig(), keep: deps.keepMes ?? [] });
+      // Heartbeats while this worker lives: a worker that dies mid-file is noticed within the
+      // heartbeat timeout and the file goes to another (the write is one transaction, so nothing is half-written).
+      const ctx = Context.current();
+      ctx.heartbeat(input.path);
+      const alive = setInterval(() => ctx.heartbeat(input.path), 2_000);
       try {
-        const f = await readDqmFile(input.path, metrics);
-        return {
-          source: { path: f.path, kind: "dqm-root", checksum: f.checksum, sizeBytes: f.sizeBytes, version: f.version, ...(input.workflowId ? { workflowId: input.workflowId } : {}) },
-          run: f.run,
-          dataset: f.dataset,
-          histograms: [...f.mes].map(([mePath, h]) => ({ mePath, histogram: encodeHistogram(h) })),
-        };
+        const r = await ingestDqmFile(deps.db, catalog, input.path, { selection, ...optionalWorkflowId(workflowId()), ...(input.referenceRun !== undefined ? { referenceRun: input.referenceRun } : {}) });
+        return { ...r, skippedMetrics: r.skippedMetrics.length };
       } catch (err) {
-        if (!(err instanceof IngestInputError)) throw err;
-        const sum = await fileChecksum(input.path).catch(() => ({ checksum: "", sizeBytes: 0 }));
-        await recordIngestFailure(deps.db, { path: input.path, kind: "dqm-root", ...sum, version: null, ...(input.workflowId ? { workflowId: input.workflowId } : {}) }, err.message);
-        throw nonRetryable(err);
+        if (err instanceof IngestInputError) throw nonRetryable(err);
+        throw err;
+      } finally {
+        clearInterval(alive);
       }
     },
 
-    /** Computes every configured metric (pure CPU; the reference run's histograms come from the database). */
-    async computeMetrics(input: ComputeInput): Promise<ComputeOutput> {
-      const { metrics } = await catalog();
-      const mes = new Map<string, Histogram>(input.histograms.map((h) => [h.mePath, decodeHistogram(h.histogram)]));
-      const refs = input.referenceRun !== undefined && input.referenceRun !== input.run ? await loadReferenceHistograms(deps.db, input.referenceRun, input.dataset) : new Map<string, Histogram>();
-      const { computed, skipped } = computePoints(metrics, mes, refs);
-      return { points: computed, skipped };
-    },
-
-    /** Writes points, histograms and bookkeeping in one transaction (idempotent: replaces). */
-    async writeMetrics(input: { read: ReadFileOutput; computed: ComputeOutput }): Promise<IngestWriteResult> {
-      const { metrics } = await catalog();
+    /** Imports one OMS metadata file (runs and lumisections) in one transaction. */
+    async ingestOmsFile(input: { path: string }): Promise<OmsFileReport> {
       try {
-        return await writeIngest(deps.db, metrics, {
-          source: input.read.source,
-          run: input.read.run,
-          dataset: input.read.dataset,
-          points: input.computed.points,
-          skipped: input.computed.skipped,
-          histograms: input.read.histograms,
-        });
+        return await ingestOmsFile(deps.db, input.path, optionalWorkflowId(workflowId()));
       } catch (err) {
-        if (!(err instanceof IngestInputError)) throw err;
-        await recordIngestFailure(deps.db, input.read.source, err.message, input.read.run, input.read.dataset);
-        throw nonRetryable(err);
+        if (err instanceof IngestInputError) throw nonRetryable(err);
+        throw err;
       }
     },
 
-    /** The files of a DQM-GUI-like tree to ingest now. */
-    async planDirectoryScan(input: { root: string }): Promise<ScanPlan> {
-      return planScan(deps.db, input.root);
+    /** Signals (or starts) `certify-run-<run>`: the stage's data are stored. */
+    async announceStageData(input: { runNumber: number; dataset: string }): Promise<{ workflowId: string }> {
+      return announceStageData(announceDeps(), input.runNumber, input.dataset);
+    },
+
+    /** Signals (or starts) `certify-run-<run>`: OMS metadata of the run is stored. */
+    async announceRunMetadata(input: { runNumber: number }): Promise<{ workflowId: string }> {
+      return announceRunMetadata(announceDeps(), input.runNumber);
+    },
+
+    /** The files of the watched folders to ingest now. */
+    async planWatchedFolders(input: { dqmDir?: string; omsDir?: string }): Promise<{ dqm: ScanPlan | null; oms: OmsScanPlan | null }> {
+      return {
+        oms: input.omsDir ? await planOmsScan(deps.db, input.omsDir) : null,
+        dqm: input.dqmDir ? await planScan(deps.db, input.dqmDir) : null,
+      };
     },
   };
 }

@@ -1,44 +1,40 @@
 /**
- * Ingest of one DQM ROOT file: read → compute → write, each an activity with retries. A file
- * that cannot be read fails at once (non-retryable) and nothing of it is written; the write is
- * one transaction, so a retried or repeated ingest replaces the points, never duplicates them.
+ * `ingest-file`: one DQM ROOT file into the store (histograms, metrics, quality reports, one
+ * transaction, retried on transient failures), then certification is told that the stage's
+ * data are there. A file that cannot be read fails at once (non-retryable) and nothing of it is
+ * written. Its id carries the file's content hash, so the same content is ingested once.
  */
-import { proxyActivities, workflowInfo } from "@temporalio/workflow";
-import type { IngestActivities } from "./activities";
-import type { IngestWriteResult } from "../../server/ingest/write-ingest";
+import { proxyActivities } from "@temporalio/workflow";
+import type { DqmFileSummary, IngestActivities } from "./activities";
 
-const io = proxyActivities<IngestActivities>({
-  startToCloseTimeout: "2 minutes",
-  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "30 seconds", maximumAttempts: 5 },
+const files = proxyActivities<IngestActivities>({
+  startToCloseTimeout: "10 minutes",
+  // A worker that dies mid-file is noticed within this, and another takes the file over.
+  heartbeatTimeout: "20 seconds",
+  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "30 seconds", maximumAttempts: 10 },
 });
 
-const cpu = proxyActivities<IngestActivities>({
-  startToCloseTimeout: "5 minutes",
-  retry: { initialInterval: "1 second", maximumAttempts: 3 },
+const announce = proxyActivities<IngestActivities>({
+  startToCloseTimeout: "30 seconds",
+  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
 });
 
 export interface IngestFileInput {
   readonly path: string;
   /** Run whose stored histograms are the reference for comparison metrics. */
   readonly referenceRun?: number;
+  /** Wake certification once the data are stored (default true). */
+  readonly certify?: boolean;
 }
 
-export interface IngestFileOutput extends IngestWriteResult {
-  readonly path: string;
-  readonly run: number;
-  readonly dataset: string;
-  readonly skippedMetrics: { readonly subsystem: string; readonly metric: string; readonly reason: string }[];
+export interface IngestFileOutput extends DqmFileSummary {
+  /** The certification workflow told about the data, when one was. */
+  readonly certifyWorkflowId: string | null;
 }
 
-/** Business key: `ingest-<run>-<dataset>-v<version>` (see ingestWorkflowId). */
 export async function ingestFileWorkflow(input: IngestFileInput): Promise<IngestFileOutput> {
-  const read = await io.readDqmFile({ path: input.path, workflowId: workflowInfo().workflowId });
-  const computed = await cpu.computeMetrics({ run: read.run, dataset: read.dataset, histograms: read.histograms, ...(input.referenceRun !== undefined ? { referenceRun: input.referenceRun } : {}) });
-  const written = await io.writeMetrics({ read, computed });
-  return { ...written, path: input.path, run: read.run, dataset: read.dataset, skippedMetrics: computed.skipped };
-}
-
-/** The workflow id of a file's ingest: one per (run, dataset, version). */
-export function ingestWorkflowId(run: number, dataset: string, version: number): string {
-  return `ingest-${run}-${dataset}-v${version}`;
+  const r = await files.ingestDqmFile({ path: input.path, ...(input.referenceRun !== undefined ? { referenceRun: input.referenceRun } : {}) });
+  let certifyWorkflowId: string | null = null;
+  if (r.status === "ingested" && input.certify !== false) certifyWorkflowId = (await announce.announceStageData({ runNumber: r.run, dataset: r.dataset })).workflowId;
+  return { ...r, certifyWorkflowId };
 }

@@ -2,7 +2,8 @@
 import type { Client } from "@temporalio/client";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
 import type { Db } from "../../../db/pool";
-import { goldenJsonProgressQuery, goldenJsonWorkflowId, type GoldenJsonInput } from "../../../workflows/certification/golden-json.workflow";
+import { goldenJsonProgressQuery, goldenJsonWorkflowId, goldenJsonWorkflowType, type GoldenJsonInput } from "../../../workflows/certification/golden-json.messages";
+import type { goldenJsonWorkflow } from "../../../workflows/certification/golden-json.workflow";
 import { NotFoundError } from "../errors";
 import { getRule, type GoldenQuery } from "./golden-json.repository";
 
@@ -24,7 +25,7 @@ export async function startGoldenJson(deps: { db: Db; temporal: () => Promise<Cl
   const input: GoldenJsonInput = { ruleName: rule.name, ruleVersion: rule.version, logic: rule.logic, query, tag: req.tag ?? null, user, chunkSize: 50 };
   const workflowId = goldenJsonWorkflowId(req.requestId);
   try {
-    await (await deps.temporal()).workflow.start("goldenJsonWorkflow", { workflowId, taskQueue: deps.taskQueue, args: [input] });
+    await (await deps.temporal()).workflow.start<typeof goldenJsonWorkflow>(goldenJsonWorkflowType, { workflowId, taskQueue: deps.taskQueue, args: [input] });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }

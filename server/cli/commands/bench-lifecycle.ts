@@ -16,7 +16,8 @@ import { createActivities } from "../../../workflows/activities";
 import { createBenchActivities } from "../../../workflows/certification/bench/bench.activities";
 import { certifyRunWorkflowId } from "../../../workflows/certification/certify-run.messages";
 import { certificationConfigSchema } from "../../certification/certification-config";
-import { putHistogram } from "../../certification/histogram-source";
+import { decodeHistogram } from "../../ingest/histogram-codec";
+import { ingestGeneratedHistograms } from "../../ingest/ingest-histograms";
 import { config } from "../../config/config";
 import type { CliCommand } from "../main";
 
@@ -37,19 +38,18 @@ async function seed(db: Db, base: number, runs: number): Promise<void> {
     const chunk = numbers.slice(i, i + 500);
     await db.insertInto("run").values(chunk.map((rn) => ({ run_number: rn, start_time: start, run_class: "Collisions" as const, ls_count: LS, recorded_lumi: LS, significant: true }))).execute();
     await db.insertInto("lumisection").values(chunk.flatMap((rn) => Array.from({ length: LS }, (_, l) => ({ run_number: rn, ls_number: l + 1, recorded_lumi: 1, beam1_stable: true, beam2_stable: true, dcs: {} })))).execute();
-    const datasets = chunk.flatMap((rn) => (["online", "express", "prompt"] as const).map((stage) => ({ run_number: rn, name: stage === "online" ? "online" : `/ZeroBias/Bench-${stage}/DQMIO`, primary_dataset: "ZeroBias", processing_string: stage, stage })));
-    await db.insertInto("dataset").values(datasets).execute();
-    await db
-      .insertInto("cert_histogram")
-      .values(datasets.flatMap((d) => ME.map((me) => ({ run_number: d.run_number, dataset_name: d.name, me_path: me, payload: JSON.stringify(histogram()) }))))
-      .execute();
   }
-  for (const me of ME) await putHistogram(db, reference, "online", me, histogram());
+  // Histograms go in through ingest's write, as a file's would.
+  const mes = new Map(ME.map((me) => [me, decodeHistogram(histogram())]));
+  await ingestGeneratedHistograms(db, reference, "online", mes);
+  for (const rn of numbers.slice(1)) {
+    for (const dataset of ["online", "/ZeroBias/Bench-Express-v1/DQMIO", "/ZeroBias/Bench-PromptReco-v1/DQMIO"]) await ingestGeneratedHistograms(db, rn, dataset, mes);
+  }
 }
 
 async function cleanup(db: Db, base: number, runs: number): Promise<void> {
   const hi = base + runs;
-  for (const t of ["cert_audit", "cert_histogram", "cert_notification", "cert_calibration"] as const) await db.deleteFrom(t).where("run_number", ">=", base).where("run_number", "<=", hi).execute();
+  for (const t of ["cert_audit", "stored_histogram", "ingest_file", "cert_notification", "cert_calibration"] as const) await db.deleteFrom(t).where("run_number", ">=", base).where("run_number", "<=", hi).execute();
   await db.deleteFrom("run").where("run_number", ">=", base).where("run_number", "<=", hi).execute();
 }
 

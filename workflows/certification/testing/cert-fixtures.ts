@@ -3,7 +3,10 @@
  * the two monitor elements, histograms that agree or disagree with a reference, and a
  * configuration with short deadlines.
  */
+import type { Db } from "../../../db/pool";
 import { type CertificationConfig, certificationConfigSchema } from "../../../server/certification/certification-config";
+import { decodeHistogram } from "../../../server/ingest/histogram-codec";
+import { ingestGeneratedHistograms } from "../../../server/ingest/ingest-histograms";
 
 export const PIXEL_ME = "PixelPhase1/Tracks/charge";
 export const DT_ME = "DT/Segments/chi2";
@@ -33,4 +36,9 @@ export function testConfig(referenceRun: number, overrides: Partial<Certificatio
     reprocessingIdleMs: 1_000,
     ...overrides,
   });
+}
+
+/** Stores the histograms of (run, dataset) through ingest's write path (payloads as `th1` makes them). */
+export async function storeHistograms(db: Db, run: number, dataset: string, payloads: Record<string, unknown>): Promise<void> {
+  await ingestGeneratedHistograms(db, run, dataset, new Map(Object.entries(payloads).map(([me, p]) => [me, decodeHistogram(p)])));
 }

@@ -8,13 +8,13 @@ import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/wo
 import type { Db } from "../../../db/pool";
 import type { AppServices } from "../../../server/app-services";
 import type { CertificationDeps } from "../../../server/certification/certification.service";
-import { dbHistogramSource, type HistogramSource, putHistogram } from "../../../server/certification/histogram-source";
+import { dbHistogramSource, type HistogramSource } from "../../../server/certification/histogram-source";
 import { createActivities } from "../../activities";
 import { workflowsPath } from "../../worker";
 import { createCertificationActivities, type RecordStepInput } from "../certification.activities";
-import { DT_ME, PIXEL_ME, th1 } from "./cert-fixtures";
+import { DT_ME, PIXEL_ME, storeHistograms, th1 } from "./cert-fixtures";
 
-export { DT_ME, PIXEL_ME, testConfig, th1 } from "./cert-fixtures";
+export { DT_ME, PIXEL_ME, storeHistograms, testConfig, th1 } from "./cert-fixtures";
 
 export function freshRunNumber(): number {
   return randomInt(800_000_000, 2_000_000_000);
@@ -39,20 +39,27 @@ export async function seedRun(db: Db, opts: { lsCount?: number; pixelShape?: "fl
       .values(Array.from({ length: lsCount }, (_, i) => ({ run_number: rn, ls_number: i + 1, recorded_lumi: 0.5, beam1_stable: true, beam2_stable: true, dcs: JSON.stringify({}) as unknown as Record<string, boolean> })))
       .execute();
   }
-  await putHistogram(db, referenceRun, "online", PIXEL_ME, th1("flat"));
-  await putHistogram(db, referenceRun, "online", DT_ME, th1("flat"));
-  await db.insertInto("dataset").values({ run_number: referenceRun, name: "online", primary_dataset: "online", processing_string: "online", stage: "online" }).execute();
+  await storeHistograms(db, referenceRun, "online", { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
   for (const stage of opts.stages ?? ["online", "express", "prompt"]) {
     const name = stageDataset(stage);
-    await db.insertInto("dataset").values({ run_number: runNumber, name, primary_dataset: stage === "online" ? "online" : "ZeroBias", processing_string: stage, stage }).execute();
-    await putHistogram(db, runNumber, name, PIXEL_ME, opts.badPayloadStage === stage ? { kind: "TH1", contents: "corrupt" } : th1(opts.pixelShape ?? "flat"));
-    await putHistogram(db, runNumber, name, DT_ME, th1("flat"));
+    await storeHistograms(db, runNumber, name, { [PIXEL_ME]: th1(opts.pixelShape ?? "flat"), [DT_ME]: th1("flat") });
+    if (opts.badPayloadStage === stage) {
+      // A stored row that no longer decodes (disk or hand damage): the comparison must fail without retries.
+      await db
+        .updateTable("stored_histogram")
+        .set({ histogram: JSON.stringify({ kind: "TH1", contents: "corrupt" }) })
+        .where("run_number", "=", runNumber)
+        .where("me_path", "=", PIXEL_ME)
+        .where("dataset_id", "in", (eb) => eb.selectFrom("dataset").select("id").where("run_number", "=", runNumber).where("name", "=", name))
+        .execute();
+    }
   }
   return { runNumber, referenceRun, lsCount };
 }
 
 export function stageDataset(stage: string): string {
-  return stage === "online" ? "online" : `/ZeroBias/Run2026A-${stage}-v1/DQMIO`;
+  // Named as Tier-0 names them, so ingest's dataset parser gives each its stage.
+  return stage === "online" ? "online" : stage === "express" ? "/StreamExpress/Run2026A-Express-v1/DQMIO" : "/ZeroBias/Run2026A-PromptReco-v1/DQMIO";
 }
 
 /** Wraps a source so chosen runs fail a given number of times with a transient error. */

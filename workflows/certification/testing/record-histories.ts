@@ -8,11 +8,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { createAppServices } from "../../../server/app-services";
 import { reopen, reportCalibration, requestReprocessing, signOff, startCertification } from "../../../server/certification/certification.service";
-import { putHistogram } from "../../../server/certification/histogram-source";
 import { parseConfig } from "../../../server/config/config";
 import { identityOf } from "../../../server/testing/integration";
 import { certificationQuery, certifyRunWorkflowId, reprocessingWorkflowId } from "../certify-run.messages";
-import { DT_ME, eventually, PIXEL_ME, seedRun, startCertWorker, testConfig, th1 } from "./cert-test-kit";
+import { DT_ME, eventually, PIXEL_ME, seedRun, startCertWorker, storeHistograms, testConfig, th1 } from "./cert-test-kit";
 
 const out = path.resolve(import.meta.dirname, "../histories");
 
@@ -29,7 +28,7 @@ async function main(): Promise<void> {
 
   await awaiting("online");
   const { editFlag } = await import("../../../server/certification/certification.service");
-  const edited = await editFlag(worker.deps, shifter, { runNumber: run.runNumber, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: run.lsCount, status: "BAD", comment: "shape off", requestId: `${run.runNumber}-rec` }, config.components);
+  const edited = await editFlag(worker.deps, shifter, { runNumber: run.runNumber, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: run.lsCount, status: "BAD", comment: "shape off", requestId: `${run.runNumber}-rec` });
   await eventually(async () => ((await handle.query(certificationQuery)).stages[0]?.readiness?.version === edited.readiness.version ? true : undefined), "readiness");
   await new Promise((r) => setTimeout(r, 2_000));
   await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "online", comment: "pixel bad" });
@@ -41,9 +40,7 @@ async function main(): Promise<void> {
   await reopen(worker.deps, identityOf("expert"), { runNumber: run.runNumber, stage: "prompt", reason: "recheck" });
   await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "prompt", comment: "rechecked" });
   const rereco = "/ZeroBias/Run2026A-ReReco-v1/DQMIO";
-  await services.db.insertInto("dataset").values({ run_number: run.runNumber, name: rereco, primary_dataset: "ZeroBias", processing_string: "ReReco", stage: "reprocessing" }).execute();
-  await putHistogram(services.db, run.runNumber, rereco, PIXEL_ME, th1("flat"));
-  await putHistogram(services.db, run.runNumber, rereco, DT_ME, th1("flat"));
+  await storeHistograms(services.db, run.runNumber, rereco, { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
   await requestReprocessing(worker.deps, { runNumber: run.runNumber, campaign: "ReReco1", dataset: rereco }, config);
   const child = client.workflow.getHandle(reprocessingWorkflowId(run.runNumber, "ReReco1"));
   await awaiting("reprocessing", child);
