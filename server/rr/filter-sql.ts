@@ -24,18 +24,20 @@ const lsCountExpr = sql`coalesce(cr.ls_count, r.ls_count, 0)`;
 
 /**
  * Lumisections of (run, dataset, component) whose flag in force has `status` (EMPTY: none).
- * "In force" as server/certification/flags.ts: the newest version covering the lumisection
- * that no (not itself undone) undo cancels.
+ * "In force" as server/certification/flags.ts effectiveFlags: the newest version covering the
+ * lumisection that no (not itself undone) undo cancels. Counted per segment between flag
+ * boundaries (a handful per run), not per lumisection.
  */
 export function tripletCountExpr(target: RrTarget, component: string, status: string): RawBuilder<number> {
   const dataset = target === "runs" ? sql`${ONLINE_DATASET}` : sql.ref("d.name");
-  return sql<number>`(select count(*) from generate_series(1, ${lsCountExpr}) as g(ls) where coalesce((
-    select f.status from cert_flag f
-    where f.run_number = r.run_number and f.dataset_name = ${dataset} and f.component = ${component}
-      and f.undo_of is null and f.first_ls <= g.ls and f.last_ls >= g.ls
-      and not exists (select 1 from cert_flag u where u.run_number = f.run_number and u.dataset_name = f.dataset_name and u.undo_of = f.id
-        and not exists (select 1 from cert_flag uu where uu.run_number = u.run_number and uu.dataset_name = u.dataset_name and uu.undo_of = u.id))
-    order by f.id desc limit 1), 'EMPTY') = ${status})`;
+  return sql<number>`(with a as (
+      select f.id, greatest(f.first_ls, 1) as lo, least(f.last_ls, ${lsCountExpr}) as hi, f.status from cert_flag f
+      where f.run_number = r.run_number and f.dataset_name = ${dataset} and f.component = ${component} and f.undo_of is null
+        and not exists (select 1 from cert_flag u where u.run_number = f.run_number and u.dataset_name = f.dataset_name and u.undo_of = f.id
+          and not exists (select 1 from cert_flag uu where uu.run_number = u.run_number and uu.dataset_name = u.dataset_name and uu.undo_of = u.id))),
+    seg as (select b, lead(b) over (order by b) as nb from (select 1 as b union select ${lsCountExpr} + 1 union select lo from a union select hi + 1 from a) p where b between 1 and ${lsCountExpr} + 1)
+    select coalesce(sum(nb - b), 0) from seg
+    where nb is not null and coalesce((select a.status from a where a.lo <= seg.b and a.hi >= seg.b order by a.id desc limit 1), 'EMPTY') = ${status})`;
 }
 
 function knownKeys(target: RrTarget): string {

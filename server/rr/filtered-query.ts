@@ -1,12 +1,13 @@
 /**
  * `POST /runs_filtered_ordered` and `/datasets_filtered_ordered`: RR's paged, filtered, sorted
- * listings. One parameterised query counts and picks the page's keys; the page's rows are
- * then shaped by rows.ts.
+ * listings. One parameterised query finds the ordered keys (kept for the following pages,
+ * listing-cache.ts); the page's rows are then read and shaped by rows.ts.
  */
 import { sql } from "kysely";
 import { RrError } from "./errors";
 import { parseRrFilter } from "./filter";
 import { compileRrFilter, compileSortings, type RrTarget } from "./filter-sql";
+import { type ListingCache } from "./listing-cache";
 import { type RrContext, rrDatasetRows, rrRunRows } from "./rows";
 
 export const MAX_PAGE_SIZE = 10_000;
@@ -41,38 +42,48 @@ function orderSql(order: ReturnType<typeof compileSortings>, defaults: string) {
   return sql.join([...parts, sql.raw(defaults)]);
 }
 
-export async function runsFilteredOrdered(ctx: RrContext, body: unknown) {
-  const req = pageRequest(body);
-  const { where, order } = compileListing("runs", req);
-  const base = ctx.db.selectFrom("run as r").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").where(where);
-  const [total, keys] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base
-      .select("r.run_number")
-      .orderBy(orderSql(order, "r.run_number desc"))
-      .limit(req.pageSize)
-      .offset(req.page * req.pageSize)
-      .execute(),
-  ]);
-  const count = Number(total.n);
-  return { runs: await rrRunRows(ctx, keys.map((k) => k.run_number)), count, pages: Math.ceil(count / req.pageSize) };
+/** Everything a listing needs besides the database: the certification components and the keys cache. */
+export interface ListingContext extends RrContext {
+  readonly listings: ListingCache;
 }
 
-export async function datasetsFilteredOrdered(ctx: RrContext, body: unknown) {
+function page<K>(keys: readonly K[], req: PageRequest): K[] {
+  return keys.slice(req.page * req.pageSize, (req.page + 1) * req.pageSize);
+}
+
+export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
+  const req = pageRequest(body);
+  const { where, order } = compileListing("runs", req);
+  const keys = await ctx.listings.keys(ctx.db, JSON.stringify(["runs", req.filter ?? null, req.sortings ?? null]), async () =>
+    (
+      await ctx.db
+        .selectFrom("run as r")
+        .leftJoin("cert_run as cr", "cr.run_number", "r.run_number")
+        .where(where)
+        .select("r.run_number")
+        .orderBy(orderSql(order, "r.run_number desc"))
+        .execute()
+    ).map((k) => k.run_number),
+  );
+  return { runs: await rrRunRows(ctx, page(keys, req)), count: keys.length, pages: Math.ceil(keys.length / req.pageSize) };
+}
+
+export async function datasetsFilteredOrdered(ctx: ListingContext, body: unknown) {
   const req = pageRequest(body);
   const { where, order } = compileListing("datasets", req);
-  const base = ctx.db.selectFrom("dataset as d").innerJoin("run as r", "r.run_number", "d.run_number").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").where(where);
-  const [total, keys] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    base
-      .select(["d.run_number", "d.name"])
-      .orderBy(orderSql(order, "d.run_number desc, d.name asc"))
-      .limit(req.pageSize)
-      .offset(req.page * req.pageSize)
-      .execute(),
-  ]);
-  const count = Number(total.n);
-  return { datasets: await rrDatasetRows(ctx, keys.map((k) => ({ run: k.run_number, dataset: k.name }))), count, pages: Math.ceil(count / req.pageSize) };
+  const keys = await ctx.listings.keys(ctx.db, JSON.stringify(["datasets", req.filter ?? null, req.sortings ?? null]), async () =>
+    (
+      await ctx.db
+        .selectFrom("dataset as d")
+        .innerJoin("run as r", "r.run_number", "d.run_number")
+        .leftJoin("cert_run as cr", "cr.run_number", "r.run_number")
+        .where(where)
+        .select(["d.run_number", "d.name"])
+        .orderBy(orderSql(order, "d.run_number desc, d.name asc"))
+        .execute()
+    ).map((k) => ({ run: k.run_number, dataset: k.name })),
+  );
+  return { datasets: await rrDatasetRows(ctx, page(keys, req)), count: keys.length, pages: Math.ceil(keys.length / req.pageSize) };
 }
 
 /** `GET /get_all_dataset_names_of_run/{n}`: names of the run's datasets, `online` first. */

@@ -4,11 +4,12 @@
  * states and its `Run`. Built from dqmflow's tables for one page of keys; the triplet summary
  * is computed by the same effectiveFlags the run page uses.
  */
+import { sql } from "kysely";
 import type { Db } from "../../db/pool";
 import type { Run } from "../../db/tables/run.table";
 import { workspacesOf } from "../certification/cert-run.repository";
 import { toFlagChange } from "../certification/flag.repository";
-import { effectiveFlags, type FlagChange } from "../certification/flags";
+import { activeChanges, type FlagChange } from "../certification/flags";
 import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatuses, rrStatusOf } from "./vocabulary";
 
 export interface RrContext {
@@ -61,58 +62,72 @@ export function componentsOf(ctx: RrContext, changes: readonly FlagChange[]): st
   return [...new Set([...ctx.components, ...changes.map((c) => c.component)])].sort();
 }
 
-/** Per component: lumisections per RR status, and the comments and causes of the ranges in force. */
+/**
+ * Per component: lumisections per RR status, and the comments and causes of the ranges in force.
+ * Same answer as counting server/certification/flags.ts effectiveFlags (the versions in force
+ * from activeChanges, newer over older), counted on one owner array per component.
+ */
 export function tripletSummary(ctx: RrContext, changes: readonly FlagChange[], lsCount: number): TripletSummary {
   const out: TripletSummary = {};
-  const components = componentsOf(ctx, changes);
-  for (const c of components) out[c] = { ...Object.fromEntries(rrStatuses.map((s) => [s, 0])), comments: [], causes: [] };
-  for (const r of effectiveFlags(changes, components, lsCount)) {
-    const t = out[r.component]!;
-    const s = rrStatusOf(r.status);
-    t[s] = (t[s] as number) + (r.lastLs - r.firstLs + 1);
-    if (r.comment && !(t.comments as string[]).includes(r.comment)) (t.comments as string[]).push(r.comment);
-    if (r.cause && !(t.causes as string[]).includes(r.cause)) (t.causes as string[]).push(r.cause);
+  const active = activeChanges(changes);
+  const owner = new Int32Array(lsCount + 1);
+  for (const c of componentsOf(ctx, changes)) {
+    const t: TripletCounts = { ...Object.fromEntries(rrStatuses.map((st) => [st, 0])), comments: [], causes: [] };
+    out[c] = t;
+    owner.fill(-1);
+    active.forEach((a, i) => {
+      if (a.component !== c) return;
+      for (let ls = Math.max(1, a.firstLs); ls <= Math.min(lsCount, a.lastLs); ls++) owner[ls] = i;
+    });
+    const seen = new Set<number>();
+    for (let ls = 1; ls <= lsCount; ls++) {
+      const i = owner[ls]!;
+      const a = i >= 0 ? active[i]! : undefined;
+      const st = rrStatusOf(a ? a.status : "UNKNOWN");
+      t[st] = (t[st] as number) + 1;
+      if (a && !seen.has(i)) {
+        seen.add(i);
+        if (a.comment && !(t.comments as string[]).includes(a.comment)) (t.comments as string[]).push(a.comment);
+        if (a.cause && !(t.causes as string[]).includes(a.cause)) (t.causes as string[]).push(a.cause);
+      }
+    }
   }
   return out;
 }
 
-async function runsAndCert(db: Db, runNumbers: readonly number[]) {
-  if (runNumbers.length === 0) return { runs: new Map<number, Run>(), cert: new Map<number, CertRunFacts>() };
-  const [runs, cert] = await Promise.all([
-    db.selectFrom("run").selectAll().where("run_number", "in", runNumbers).execute(),
-    db.selectFrom("cert_run").select(["run_number", "state", "stage", "cert_status", "ls_count"]).where("run_number", "in", runNumbers).execute(),
-  ]);
-  return { runs: new Map(runs.map((r) => [r.run_number, r])), cert: new Map(cert.map((c) => [c.run_number, c])) };
+type FlagRow = { id: number; component: string; first_ls: number; last_ls: number; status: string; cause: string; comment: string; origin_kind: string; origin_name: string; undo_of: number | null; created_by: string; created_at: string };
+
+function changesOf(rows: readonly FlagRow[] | null): FlagChange[] {
+  return (rows ?? []).map((f) => toFlagChange({ ...f, run_number: 0, dataset_name: "", idempotency_key: null, created_at: new Date(f.created_at) }));
 }
 
-async function flagsOf(db: Db, pairs: readonly { run: number; dataset: string }[]): Promise<Map<string, FlagChange[]>> {
-  const out = new Map<string, FlagChange[]>();
-  if (pairs.length === 0) return out;
-  const rows = await db
-    .selectFrom("cert_flag")
-    .selectAll()
-    .where("run_number", "in", [...new Set(pairs.map((p) => p.run))])
-    .where("dataset_name", "in", [...new Set(pairs.map((p) => p.dataset))])
-    .orderBy("id")
-    .execute();
-  for (const r of rows) {
-    const key = `${r.run_number}\u0000${r.dataset_name}`;
-    const list = out.get(key) ?? [];
-    list.push(toFlagChange(r));
-    out.set(key, list);
-  }
-  return out;
+/** Each run of `runNumbers` with its certification row and the flag versions of its `dataset`, in one round trip. */
+function pageQuery(db: Db, runNumbers: readonly number[], dataset: string) {
+  return db
+    .selectFrom("run as r")
+    .leftJoin("cert_run as cr", "cr.run_number", "r.run_number")
+    .selectAll("r")
+    .select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count"])
+    .where(sql<boolean>`r.run_number = any(${sql.val([...runNumbers])}::int[])`)
+    .select(
+      sql<FlagRow[] | null>`(select json_agg(f order by f.id) from (select id, component, first_ls, last_ls, status, cause, comment, origin_kind, origin_name, undo_of, created_by, created_at from cert_flag
+        where run_number = r.run_number and dataset_name = ${dataset}) f)`.as("flags"),
+    );
+}
+
+function certFacts(row: { state: string | null; stage: string | null; cert_status: string | null; cert_ls_count: number | null }): CertRunFacts | undefined {
+  return row.state === null ? undefined : { state: row.state, stage: row.stage, cert_status: row.cert_status, ls_count: row.cert_ls_count };
 }
 
 /** RR run rows for `runNumbers`, in that order. */
 export async function rrRunRows(ctx: RrContext, runNumbers: readonly number[]) {
-  const { runs, cert } = await runsAndCert(ctx.db, runNumbers);
-  const flags = await flagsOf(ctx.db, runNumbers.map((run) => ({ run, dataset: ONLINE_DATASET })));
+  if (runNumbers.length === 0) return [];
+  const rows = new Map((await pageQuery(ctx.db, runNumbers, ONLINE_DATASET).execute()).map((r) => [r.run_number, r]));
   return runNumbers.flatMap((n) => {
-    const r = runs.get(n);
+    const r = rows.get(n);
     if (!r) return [];
-    const c = cert.get(n);
-    const changes = flags.get(`${n}\u0000${ONLINE_DATASET}`) ?? [];
+    const c = certFacts(r);
+    const changes = changesOf(r.flags);
     return [
       {
         run_number: n,
@@ -128,18 +143,26 @@ export async function rrRunRows(ctx: RrContext, runNumbers: readonly number[]) {
 
 /** RR dataset rows for (run, name) keys, in that order. */
 export async function rrDatasetRows(ctx: RrContext, keys: readonly { run: number; dataset: string }[]) {
+  if (keys.length === 0) return [];
   const runNumbers = [...new Set(keys.map((k) => k.run))];
-  const { runs, cert } = await runsAndCert(ctx.db, runNumbers);
-  const flags = await flagsOf(ctx.db, keys);
-  const states = runNumbers.length
-    ? await ctx.db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "workspace", "state", "stage"]).where("run_number", "in", runNumbers).execute()
-    : [];
-  const datasets = runNumbers.length ? await ctx.db.selectFrom("dataset").select(["run_number", "name", "stage"]).where("run_number", "in", runNumbers).execute() : [];
+  const [runs, datasets, states] = await Promise.all([
+    ctx.db.selectFrom("run as r").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").selectAll("r").select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count"]).where("r.run_number", "in", runNumbers).execute(),
+    ctx.db.selectFrom("dataset").select(["run_number", "name", "stage"]).where("run_number", "in", runNumbers).execute(),
+    ctx.db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "workspace", "state"]).where("run_number", "in", runNumbers).execute(),
+  ]);
+  const flags = await ctx.db
+    .selectFrom("cert_flag")
+    .selectAll()
+    .where("run_number", "in", runNumbers)
+    .where("dataset_name", "in", [...new Set(keys.map((k) => k.dataset))])
+    .orderBy("id")
+    .execute();
+  const byRun = new Map(runs.map((r) => [r.run_number, r]));
   return keys.flatMap(({ run, dataset }) => {
-    const r = runs.get(run);
+    const r = byRun.get(run);
     if (!r) return [];
-    const c = cert.get(run);
-    const changes = flags.get(`${run}\u0000${dataset}`) ?? [];
+    const c = certFacts(r);
+    const changes = flags.filter((f) => f.run_number === run && f.dataset_name === dataset).map(toFlagChange);
     const attrs: Record<string, unknown> = Object.fromEntries(workspacesOf(componentsOf(ctx, changes)).map((ws) => [`${ws}_state`, DATASET_STATE_NONE]));
     for (const s of states) if (s.run_number === run && s.dataset_name === dataset) attrs[`${s.workspace}_state`] = s.state;
     attrs.stage = datasets.find((d) => d.run_number === run && d.name === dataset)?.stage ?? null;

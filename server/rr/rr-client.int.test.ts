@@ -121,11 +121,21 @@ describe("runregistry 3.1.2 client against /rr", () => {
     ]);
     expect(all!.ok).toBe(true);
     expect(runNumbers(all!)).toEqual(seq(60).map((i) => s.base + 59 - i));
-    expect(offsets(bad!, s)).toEqual(seq(60, (i) => i % 5 === 0));
+    expect(offsets(bad!, s)).toEqual([...seq(60, (i) => i % 5 === 0), 11, 12].sort((a, b) => a - b));
     expect(offsets(strip!, s)).toEqual(seq(10));
     expect(offsets(cosmicsBad!, s)).toEqual([30, 35, 40, 45, 50, 55]);
     expect(offsets(like!, s)).toEqual(seq(60, (i) => i % 3 === 1));
-    expect(offsets(nested!, s)).toEqual(seq(60, (i) => i >= 30 || i % 5 === 0));
+    expect(offsets(nested!, s)).toEqual(seq(60, (i) => i >= 30 || i % 5 === 0 || i === 11 || i === 12));
+    const [counts11, counts12, run11, run12] = await client([
+      { fn: "get_runs", kwargs: { ignore_filter_transformation: true, filter: { ...range(s), "triplet_summary.dt-dt.BAD": { "=": 7 }, "triplet_summary.dt-dt.GOOD": 3 } } },
+      { fn: "get_runs", kwargs: { ignore_filter_transformation: true, filter: { ...range(s), "triplet_summary.dt-dt.BAD": { ">=": 10 } } } },
+      { fn: "get_run", args: [s.base + 11] },
+      { fn: "get_run", args: [s.base + 12] },
+    ]);
+    expect(offsets(counts11!, s)).toEqual([11]);
+    expect(offsets(counts12!, s)).toEqual([12]);
+    expect((run11!.value as { lumisections: Record<string, unknown> }).lumisections["dt-dt"]).toMatchObject({ GOOD: 3, BAD: 7, EMPTY: 0 });
+    expect((run12!.value as { lumisections: Record<string, unknown> }).lumisections["dt-dt"]).toMatchObject({ GOOD: 0, BAD: 10 });
     const r5 = run5!.value as Record<string, unknown>;
     expect(Object.keys(r5).sort()).toEqual(["cert_status", "class", "deleted", "lumisections", "oms_attributes", "run_number", "significant", "stage", "state", "version"]);
     expect(r5).toMatchObject({ run_number: s.base + 5, class: "Collisions", state: "OPEN", significant: true, oms_attributes: { b_field: 0, energy: 6500, fill_number: 9005, hlt_key: "/cdaq/physics/v2" } });

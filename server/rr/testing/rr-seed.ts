@@ -6,6 +6,7 @@
  *   significant unless i % 10 = 0; cert state OPEN for i < 20, SIGNOFF for 20 ≤ i < 40, none after;
  *   online flags: dt-dt GOOD 1–10, BAD 4–6 ("noise in MB1") when i % 5 = 0; tracker-strip GOOD
  *   for i < 10; ecal-ecal EXCLUDED when i % 7 = 0;
+ *   runs 11 and 12 get overlapping flags and undos (see below);
  *   prompt dataset for i < 5: dt-dt GOOD 1–10, BAD 3–4 for i = 1; lumisections (recorded 1 each)
  *   for i < 5 with fpix ready on LS 1–5 only.
  */
@@ -83,6 +84,13 @@ export async function seedRrSeason(db: Db, runs = 60): Promise<RrSeason> {
       flag(1, promptName, "dt-dt", 3, 4, "BAD", "timing off", "sync"),
     ])
     .execute();
+  // Overlaps and undos (flags.ts semantics): run 11 ends GOOD 1, 9–10 and BAD 2–8 (the GOOD 5–6 on top was undone);
+  // run 12 ends BAD 1–10 (its undo was itself undone).
+  const one = async (f: ReturnType<typeof flag>, undoOf: number | null = null) => (await db.insertInto("cert_flag").values({ ...f, undo_of: undoOf }).returning("id").executeTakeFirstOrThrow()).id;
+  await one(flag(11, "online", "dt-dt", 2, 8, "BAD", "bad sector", ""));
+  await one(flag(11, "online", "dt-dt", 5, 6, "GOOD")).then((id) => one(flag(11, "online", "dt-dt", 5, 6, "GOOD"), id));
+  const bad12 = await one(flag(12, "online", "dt-dt", 1, 10, "BAD", "all bad", ""));
+  await one(flag(12, "online", "dt-dt", 1, 10, "BAD"), bad12).then((undo) => one(flag(12, "online", "dt-dt", 1, 10, "BAD"), undo));
   await db
     .insertInto("lumisection")
     .values(
