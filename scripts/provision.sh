@@ -82,4 +82,6 @@ provision_postgres
 provision_temporal
 provision_chromium
 [ "${1:-}" = "--system-only" ] || provision_npm
+# uproot writes the demo's and the browser tests' DQM files; scipy/numpy the reference values.
+[ "${1:-}" = "--system-only" ] || bash "$ROOT/scripts/python-env.sh" >/dev/null
 step "provisioned"
