@@ -11,6 +11,7 @@ import { hasRole } from "../../server/auth/roles";
 import { flagStatuses } from "../../server/certification/flags";
 import styles from "../components/certification/certification.css";
 import { ComparisonPanel } from "../components/certification/comparison-panel";
+import { FileQualityPanel } from "../components/certification/file-quality-panel";
 import { FlagsPanel, UndoButton } from "../components/certification/flags-panel";
 import { StatusBadge } from "../components/certification/status-badge";
 import { StageTimeline } from "../components/certification/stage-timeline";
@@ -198,6 +199,7 @@ export default function RunPage() {
           <Link to="/calibration">All runs' calibrations</Link>
         </section>
         <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} />
+        <FileQualityPanel results={detail.fileQuality} />
         <FlagsPanel runNumber={run.runNumber} lsCount={run.lsCount} all={detail.flags} canEdit={hasRole(me.role, "shifter")} />
         <AuditSection audit={detail.audit} />
       </div>

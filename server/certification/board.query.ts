@@ -4,6 +4,7 @@ import type { Db } from "../../db/pool";
 import type { Stage } from "../../db/tables/dataset.table";
 import { certificationQuery, type CertificationView, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
 import { auditTrail } from "./audit.repository";
+import { fileQualityResults } from "./file-quality-results";
 import { calibrationOf, componentsOf, datasetStates, getCertRun } from "./cert-run.repository";
 import { coverageSummary } from "./coverage";
 import { NotFoundError } from "./errors";
@@ -63,9 +64,10 @@ export async function runCertificationDetail(db: Db, temporal: () => Promise<Cli
     throw new NotFoundError(run ? `run ${runNumber} has no certification yet` : `unknown run ${runNumber}`);
   }
   const components = componentsOf(cert);
-  const [datasets, comparisons, audit, calibration, lumis] = await Promise.all([
+  const [datasets, comparisons, fileQuality, audit, calibration, lumis] = await Promise.all([
     datasetStates(db, runNumber),
     db.selectFrom("cert_comparison").selectAll().where("run_number", "=", runNumber).orderBy("stage").orderBy("me_path").orderBy("test").execute(),
+    fileQualityResults(db, runNumber),
     auditTrail(db, runNumber),
     calibrationOf(db, runNumber),
     db.selectFrom("lumisection").select(["ls_number", "recorded_lumi"]).where("run_number", "=", runNumber).execute(),
@@ -91,6 +93,8 @@ export async function runCertificationDetail(db: Db, temporal: () => Promise<Cli
     run: { runNumber, runClass: cert.run_class, state: cert.state, stage: cert.stage, certStatus: cert.cert_status, lsCount: cert.ls_count, lastError: cert.last_error },
     datasets,
     comparisons,
+    /** Quality tests CMSSW ran when it made the files (read from them at ingest). */
+    fileQuality,
     flags,
     audit,
     calibration,

@@ -6,6 +6,7 @@ import { testServices } from "../testing/integration";
 import { metricCatalog } from "./catalog";
 import { ingestDqmFile } from "./ingest-dqm-file";
 import { meSelection } from "./me-selection";
+import { fileQualityResults } from "../certification/file-quality-results";
 import { IngestInputError, UnknownRunError } from "./ingest-errors";
 import { importMl4dqmCsv } from "./ml4dqm-import";
 import { importOmsRecords, parseOmsRecords } from "./oms-import";
@@ -84,6 +85,32 @@ describe("DQM ROOT file ingest", () => {
     await importOmsRecords(db, [omsRun(FIXTURE_RUN, "2017-10-01T11:00:00Z")], "test");
     const times = new Set((await pointsOf(FIXTURE_RUN)).map((p) => p.time.toISOString()));
     expect([...times]).toEqual(["2017-10-01T11:00:00.000Z"]);
+  });
+
+  it("keeps the quality-test results CMSSW wrote into a real file, and calls a valid non-DQM ROOT file what it is", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "dqmflow-real-"));
+    const realDir = path.resolve(fixturesDir, "../../../../shared/data/realdqm");
+    try {
+      await forgetRuns(db, [1]);
+      const file = path.join(dir, "DQM_V0001_R000000001__Examples__Test-v1__DQMIO.root");
+      await copyFile(path.join(realDir, "DQMServices-Examples_python_test_ref.root"), file);
+      const catalog = await metricCatalog();
+      const r = await ingestDqmFile(db, catalog, file, { selection: selection(catalog) });
+      expect(r.qualityReports).toBe(13);
+      const results = await fileQualityResults(db, 1);
+      expect(results.find((q) => q.mePath === "YourSubsystemName/DQMsource/QTests/DeadFalse")).toMatchObject({ test: "Dead", status: "ERROR", algorithm: "DeadChannel", result: 0 });
+      expect(results.find((q) => q.mePath === "YourSubsystemName/DQMclient/clientHisto")).toMatchObject({ test: "YRange", status: "OK", result: 1 });
+
+      const flat = path.join(dir, "DQM_V0001_R000367094__ZeroBias__Run2023C-PromptReco-v1__DQMIO.root");
+      await copyFile(path.join(realDir, "ZeroBias-Run2023C-PromptReco-v1-DQMIO-PixelPhase1-Tracks-PXBarrel-charge_PXLayer_1.root"), flat);
+      const err = await ingestDqmFile(db, catalog, flat, { selection: selection(catalog) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IngestInputError);
+      expect((err as IngestInputError).type).toBe("NotDqmFile");
+      expect((err as Error).message).toMatch(/is not a DQM harvest file \(top-level keys: run367094_ls\d+_PixelPhase1/);
+    } finally {
+      await forgetRuns(db, [1, 367094]);
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("fails a corrupt file as bad input and leaves no data", async () => {

@@ -1,6 +1,6 @@
 /**
  * The part of certification every stage shares, in workflow code: wait for the stage's data
- * (ingest's signal, or polling), compare against the reference, write automatic flags, then
+ * (ingest's `dataAvailable` signal; histories from before it polled), compare against the reference, write automatic flags, then
  * wait for a validated sign-off with reminders and escalation. Used by the run workflow for
  * online/express/prompt and by each reprocessing child workflow.
  */

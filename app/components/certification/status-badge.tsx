@@ -3,7 +3,7 @@ const tones: Record<string, "ok" | "warn" | "err" | "info" | "idle"> = {
   GOOD: "ok", OK: "ok", COMPLETED: "ok", certified: "ok", completed: "ok", "signed-off": "ok", SIGNOFF: "info", done: "ok", "calibration-ready": "ok",
   WARNING: "warn", STANDBY: "warn", EXCLUDED: "warn", "awaiting-signoff": "warn", "calibration-gate": "warn", running: "info", reopened: "warn", "calibration-timeout": "warn",
   BAD: "err", ERROR: "err", "comparison-failed": "err", failed: "err", "notification-failed": "err",
-  OPEN: "info", comparing: "info", "waiting-data": "idle", "waiting dqm gui": "idle", starting: "idle", pending: "idle", UNKNOWN: "idle", NOTSET: "idle",
+  OPEN: "info", comparing: "info", "waiting-data": "idle", "waiting-metadata": "idle", "data-overdue": "warn", "waiting dqm gui": "idle", starting: "idle", pending: "idle", UNKNOWN: "idle", NOTSET: "idle",
 };
 
 export function toneOf(status: string): string {
