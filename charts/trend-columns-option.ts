@@ -5,7 +5,7 @@
  */
 import type { EChartsOption, SeriesOption } from "echarts";
 import { chartThemes, type ThemeName } from "./chart-theme";
-import type { TrendXAxis } from "./trend-option";
+import type { XAxis as TrendXAxis } from "../server/hdqm/x-axis";
 
 export interface TrendColumns {
   readonly name: string;

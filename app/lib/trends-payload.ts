@@ -4,7 +4,9 @@
  * numbers, and `JSON.parse` reads it back in a few milliseconds. Values are rounded for
  * display (7 significant digits, errors 3); the CSV download comes from the API at full precision.
  */
-export type TrendAxisName = "run" | "time" | "fill" | "duration" | "luminosity";
+import type { XAxis as TrendAxisName } from "../../server/hdqm/x-axis";
+
+export type { TrendAxisName };
 
 export interface ChartSeries {
   name: string;

@@ -3,8 +3,11 @@
  * lenient (a bad value falls back to its default), serialize writes only what differs from the
  * defaults so links stay short. Golden JSONs travel compactly: `306134.1-50.60-80_306135.1-20`.
  */
-export const trendXAxes = ["run", "time", "fill", "duration", "luminosity"] as const;
-export type TrendXAxisName = (typeof trendXAxes)[number];
+import { xAxes, type XAxis } from "../../server/hdqm/x-axis";
+
+/** The trend x axes: the server's list, so page, API and e2e cannot drift apart. */
+export const trendXAxes = xAxes;
+export type TrendXAxisName = XAxis;
 
 export const trendQuantities = ["recordedLumi", "deliveredLumi", "durationS", "fill", "certifiedFraction"] as const;
 export type TrendQuantityName = (typeof trendQuantities)[number];
@@ -164,7 +167,7 @@ export function parseTrendView(p: URLSearchParams): TrendView {
     metrics,
     search: p.get("q") ?? "",
     runs: parseRuns(p),
-    xAxis: (trendXAxes as readonly string[]).includes(x ?? "") ? (x as TrendXAxisName) : "run",
+    xAxis: (xAxes as readonly string[]).includes(x ?? "") ? (x as XAxis) : "run",
     errorBars: flag(p, "eb", defaultView.errorBars),
     fillBands: flag(p, "fb", defaultView.fillBands),
     includeAll: flag(p, "all", defaultView.includeAll),

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { anomalyScoreMetric } from "./anomaly-metric";
 import { scoreHistogram, trainAnomalyModel } from "./anomaly-model";
 import { DEFAULT_PARAMS } from "./model";
 import { modelFromJson, modelToJson } from "./model-json";
@@ -38,16 +37,6 @@ describe.each(["pca", "latent-knn"] as const)("%s model on real MainDiagonal row
     const back = modelFromJson(JSON.parse(JSON.stringify(modelToJson(model))));
     for (const r of subset.slice(0, 20)) expect(scoreHistogram(back, r.histogram).score).toBe(scoreHistogram(model, r.histogram).score);
     expect(back.validation).toEqual(model.validation);
-  });
-
-  it("exposes the score as an HDQM metric with a Poisson-replica error", () => {
-    const metric = anomalyScoreMetric(model, { replicas: 10, seed: 3 });
-    const h = subset[5]?.histogram;
-    if (!h) throw new Error("no row");
-    const r = metric(h);
-    expect(r.value).toBe(scoreHistogram(model, h).score);
-    expect(r.error).toBeGreaterThan(0);
-    expect(metric(h)).toEqual(r);
   });
 });
 

@@ -5,12 +5,12 @@
 import { Context } from "@temporalio/activity";
 import { ApplicationFailure } from "@temporalio/common";
 import type { Db } from "../../db/pool";
-import { scoreHistogram, trainAnomalyModel } from "../../server/ml/anomaly-model";
+import { trainAnomalyModel } from "../../server/ml/anomaly-model";
 import { MlError } from "../../server/ml/errors";
 import { readMl4dqmFile } from "../../server/ml/load-rows";
 import { lsHistogramRows } from "../../server/ml/ls-histogram-rows";
 import { DEFAULT_PARAMS, type ModelKind, type ModelParams } from "../../server/ml/model";
-import { findModel, insertModelVersion } from "../../server/ml/model-repository";
+import { insertModelVersion } from "../../server/ml/model-repository";
 import type { Threshold } from "../../server/ml/threshold";
 
 export interface TrainModelInput {
@@ -33,21 +33,6 @@ export interface TrainModelResult {
   readonly thresholds: readonly Threshold[];
 }
 
-export interface ScoreRunInput {
-  readonly me: string;
-  readonly runNumber: number;
-  readonly kind?: ModelKind;
-  readonly version?: number;
-}
-
-export interface ScoreRunResult {
-  readonly me: string;
-  readonly runNumber: number;
-  readonly model: { readonly id: number; readonly kind: ModelKind; readonly version: number };
-  readonly thresholds: readonly Threshold[];
-  readonly lumisections: readonly { readonly lumi: number; readonly score: number; readonly empty: boolean; readonly alarms: readonly boolean[] }[];
-}
-
 /** Domain failures will not go away on retry; everything else (database, I/O) may. */
 function nonRetryable(err: unknown): never {
   if (err instanceof MlError) throw ApplicationFailure.nonRetryable(err.message, `MlError:${err.code}`);
@@ -65,23 +50,6 @@ export function createMlActivities({ db }: { db: Db }) {
         const model = trainAnomalyModel(rows, { me: input.me, source, params, seed: input.seed ?? 1 });
         const { id, version } = await insertModelVersion(db, model, Context.current().info.workflowExecution?.workflowId ?? null);
         return { id, me: input.me, kind, version, trainingRows: model.trainingSet.rows, validationAuc: model.validation.roc?.auc ?? null, thresholds: model.thresholds };
-      } catch (err) {
-        return nonRetryable(err);
-      }
-    },
-
-    async mlScoreRun(input: ScoreRunInput): Promise<ScoreRunResult> {
-      try {
-        const stored = await findModel(db, input.me, { ...(input.kind ? { kind: input.kind } : {}), ...(input.version !== undefined ? { version: input.version } : {}) });
-        if (!stored) throw new MlError("no-model", `no anomaly model stored for '${input.me}'`);
-        const rows = await lsHistogramRows(db, input.me, { runNumber: input.runNumber });
-        return {
-          me: input.me,
-          runNumber: input.runNumber,
-          model: { id: stored.id, kind: stored.model.model.params.kind, version: stored.version },
-          thresholds: stored.model.thresholds,
-          lumisections: rows.map((r) => ({ lumi: r.lumi, ...scoreHistogram(stored.model, r.histogram) })),
-        };
       } catch (err) {
         return nonRetryable(err);
       }

@@ -5,17 +5,15 @@ import { lsHistogramRow } from "../../server/ingest/ml4dqm-import";
 import { findModel, insertModelVersion } from "../../server/ml/model-repository";
 import { mainDiagonalRows } from "../../server/ml/test-data";
 import { startTestWorker, testServices } from "../../server/testing/integration";
-import { createMlActivities } from "./ml.activities";
 import { trainModelWorkflow } from "./train-model.workflow";
 
-describe("anomaly model training workflow and scoring activity", () => {
+describe("anomaly model training workflow", () => {
   let services: AppServices;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
   // Each run of this test uses its own monitor-element name, so versions start at 1.
   const me = `ml-int-${randomUUID()}`;
   const runs = [...new Set(mainDiagonalRows().map((r) => r.run))].slice(0, 25);
   const rows = mainDiagonalRows().filter((r) => runs.includes(r.run));
-  const scoredRun = runs[0] ?? 0;
 
   beforeAll(async () => {
     const probe = testServices();
@@ -70,23 +68,5 @@ describe("anomaly model training workflow and scoring activity", () => {
     const b = await insertModelVersion(services.db, latest.model, workflowId);
     expect(b).toEqual(a);
     expect(a.version).toBe(3);
-  });
-
-  it("scores a run's lumisections with the latest model for certification", async () => {
-    const activities = createMlActivities({ db: services.db });
-    const result = await activities.mlScoreRun({ me, runNumber: scoredRun, kind: "latent-knn" });
-    expect(result.model).toMatchObject({ kind: "latent-knn", version: 3 });
-    expect(result.lumisections.map((l) => l.lumi)).toEqual(rows.filter((r) => r.run === scoredRun).map((r) => r.lumi));
-    for (const l of result.lumisections) {
-      expect(Number.isFinite(l.score)).toBe(true);
-      expect(l.alarms).toHaveLength(2);
-    }
-    const pinned = await activities.mlScoreRun({ me, runNumber: scoredRun, kind: "pca", version: 1 });
-    expect(pinned.model).toMatchObject({ kind: "pca", version: 1 });
-  });
-
-  it("fails without retry when no model exists", async () => {
-    const activities = createMlActivities({ db: services.db });
-    await expect(activities.mlScoreRun({ me: `${me}-none`, runNumber: scoredRun })).rejects.toMatchObject({ nonRetryable: true, type: "MlError:no-model" });
   });
 });
