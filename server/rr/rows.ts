@@ -10,7 +10,7 @@ import type { Run } from "../../db/tables/run.table";
 import { workspacesOf } from "../certification/cert-run.repository";
 import { toFlagChange } from "../certification/flag.repository";
 import { activeChanges, type FlagChange } from "../certification/flags";
-import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatuses, rrStatusOf } from "./vocabulary";
+import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatusOf } from "./vocabulary";
 
 export interface RrContext {
   readonly db: Db;
@@ -62,34 +62,35 @@ export function componentsOf(ctx: RrContext, changes: readonly FlagChange[]): st
   return [...new Set([...ctx.components, ...changes.map((c) => c.component)])].sort();
 }
 
+function emptyCounts(): TripletCounts {
+  return { GOOD: 0, BAD: 0, STANDBY: 0, EXCLUDED: 0, NOTSET: 0, EMPTY: 0, "NO VALUE FOUND": 0, comments: [], causes: [] };
+}
+
 /**
  * Per component: lumisections per RR status, and the comments and causes of the ranges in force.
  * Same answer as counting server/certification/flags.ts effectiveFlags (the versions in force
- * from activeChanges, newer over older), counted on one owner array per component.
+ * from activeChanges, a newer one over older ones), counted per segment between version
+ * boundaries rather than per lumisection.
  */
 export function tripletSummary(ctx: RrContext, changes: readonly FlagChange[], lsCount: number): TripletSummary {
   const out: TripletSummary = {};
-  const active = activeChanges(changes);
-  const owner = new Int32Array(lsCount + 1);
+  const newestFirst = activeChanges(changes).reverse();
   for (const c of componentsOf(ctx, changes)) {
-    const t: TripletCounts = { ...Object.fromEntries(rrStatuses.map((st) => [st, 0])), comments: [], causes: [] };
+    const t = emptyCounts();
     out[c] = t;
-    owner.fill(-1);
-    active.forEach((a, i) => {
-      if (a.component !== c) return;
-      for (let ls = Math.max(1, a.firstLs); ls <= Math.min(lsCount, a.lastLs); ls++) owner[ls] = i;
-    });
-    const seen = new Set<number>();
-    for (let ls = 1; ls <= lsCount; ls++) {
-      const i = owner[ls]!;
-      const a = i >= 0 ? active[i]! : undefined;
+    const mine = newestFirst.filter((a) => a.component === c && a.lastLs >= 1 && a.firstLs <= lsCount);
+    const points = [...new Set([1, lsCount + 1, ...mine.flatMap((a) => [Math.max(1, a.firstLs), Math.min(lsCount, a.lastLs) + 1])])].sort((x, y) => x - y);
+    let last: FlagChange | undefined;
+    for (let j = 0; j + 1 < points.length; j++) {
+      const from = points[j]!;
+      const a = mine.find((m) => m.firstLs <= from && m.lastLs >= from);
       const st = rrStatusOf(a ? a.status : "UNKNOWN");
-      t[st] = (t[st] as number) + 1;
-      if (a && !seen.has(i)) {
-        seen.add(i);
+      t[st] = (t[st] as number) + points[j + 1]! - from;
+      if (a && a !== last) {
         if (a.comment && !(t.comments as string[]).includes(a.comment)) (t.comments as string[]).push(a.comment);
         if (a.cause && !(t.causes as string[]).includes(a.cause)) (t.causes as string[]).push(a.cause);
       }
+      last = a;
     }
   }
   return out;
