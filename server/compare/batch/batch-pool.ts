@@ -8,18 +8,18 @@ import { Piscina } from "piscina";
 import type { BatchResults, PairBatch } from "./batch-layout";
 import { allocateResults } from "./batch-layout";
 import type { BatchTask } from "./batch-worker";
-import type { JsonlSlice, JsonlTask } from "./jsonl-pairs";
+import type { JsonlChunk, JsonlTask } from "./jsonl-pairs";
 
 export interface ComparePool {
   readonly threads: number;
   compare(batch: PairBatch, out?: BatchResults): Promise<BatchResults>;
-  /** One JSON-lines slice (pairs [start, end)): parsed into the batch, compared and formatted by a worker. */
-  jsonlSlice(task: Omit<JsonlTask, "kind">): Promise<JsonlSlice>;
+  /** One chunk of a JSON-lines file, read, parsed, compared and formatted by a worker. */
+  jsonlChunk(task: Omit<JsonlTask, "kind">): Promise<JsonlChunk>;
   close(): Promise<void>;
 }
 
 export function createComparePool(threads = availableParallelism()): ComparePool {
-  const pool = new Piscina<BatchTask | JsonlTask, number | JsonlSlice>({
+  const pool = new Piscina<BatchTask | JsonlTask, number | JsonlChunk>({
     filename: new URL("./batch-worker.ts", import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
@@ -38,7 +38,7 @@ export function createComparePool(threads = availableParallelism()): ComparePool
       await Promise.all(tasks);
       return out;
     },
-    jsonlSlice: (task) => pool.run({ kind: "jsonl", ...task }) as Promise<JsonlSlice>,
+    jsonlChunk: (task) => pool.run({ kind: "jsonl", ...task }) as Promise<JsonlChunk>,
     close: () => pool.destroy(),
   };
 }

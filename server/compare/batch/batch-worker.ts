@@ -1,7 +1,7 @@
-/** Piscina worker: runs the kernel on a slice of a batch whose arrays live in shared memory, or a JSON-lines slice (parse, compare, format). */
+/** Piscina worker: runs the kernel on a slice of a batch whose arrays live in shared memory, or one chunk of a JSON-lines file (read, parse, compare, format). */
 import type { BatchResults, PairBatch } from "./batch-layout";
 import { compareRange } from "./batch-kernel";
-import { type JsonlSlice, type JsonlTask, runJsonlSlice } from "./jsonl-pairs";
+import { type JsonlChunk, type JsonlTask, runJsonlChunk } from "./jsonl-pairs";
 
 export interface BatchTask {
   readonly batch: PairBatch;
@@ -10,8 +10,8 @@ export interface BatchTask {
   readonly end: number;
 }
 
-export default function run(task: BatchTask | JsonlTask): number | JsonlSlice {
-  if ("kind" in task) return runJsonlSlice(task);
+export default function run(task: BatchTask | JsonlTask): number | JsonlChunk {
+  if ("kind" in task) return runJsonlChunk(task);
   compareRange(task.batch, task.out, task.start, task.end);
   return task.end - task.start;
 }

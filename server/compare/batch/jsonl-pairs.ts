@@ -1,36 +1,43 @@
 /**
- * Batch mode's per-slice work, run by the pool's workers: parse JSON-lines pairs
- * (`{"id": …, "data": [n numbers], "ref": [n numbers]}`) straight from the file's bytes into the
- * batch's shared memory, run the kernel on the slice, and format one JSON line per pair. The
- * scanner reads the common shape (keys without escapes, plain numbers) without building
- * objects; any line it does not follow goes through JSON.parse, so every valid JSON line is read.
+ * Batch mode's per-chunk work, run by the pool's workers: read a byte range of a JSON-lines file
+ * (`{"id": …, "data": [n numbers], "ref": [n numbers]}` per line), parse it straight into a
+ * batch, run the kernel on it and format one JSON line per pair as bytes. The scanner reads the
+ * common shape (keys without escapes, plain JSON numbers) without building objects; any other
+ * line goes through JSON.parse, so every valid JSON line is read the same way.
  */
+import { closeSync, openSync, readSync } from "node:fs";
 import { statusFromScore, type Thresholds } from "../status";
 import { compareRange } from "./batch-kernel";
-import type { BatchResults, PairBatch } from "./batch-layout";
+import { allocateBatch, allocateResults } from "./batch-layout";
 
 export type PairsTest = "chi2" | "kolmogorov" | "both";
 
 export interface JsonlTask {
   readonly kind: "jsonl";
-  /** The whole file, in shared memory. */
-  readonly bytes: Uint8Array;
-  /** Byte offset of each pair's line, and its end (exclusive), per pair. */
-  readonly lineStart: Float64Array;
-  readonly lineEnd: Float64Array;
-  /** 1-based line number of each pair, for messages. */
-  readonly lineNo: Int32Array;
-  readonly batch: PairBatch;
-  readonly out: BatchResults;
+  readonly file: string;
+  /** Byte range of whole lines. */
   readonly start: number;
   readonly end: number;
+  readonly nbins: number;
   readonly test: PairsTest;
   readonly thresholds: Thresholds;
 }
 
-export interface JsonlSlice {
-  readonly text: string;
-  readonly invalidLines: number;
+/** A line that could not be read; `line` counts the chunk's non-blank lines from 0. */
+export interface PairError {
+  readonly line: number;
+  readonly lineInChunk: number;
+  readonly id: string;
+  readonly message: string;
+}
+
+export interface JsonlChunk {
+  /** Output bytes between the error lines: parts.length = errors.length + 1. */
+  readonly parts: Uint8Array[];
+  readonly errors: PairError[];
+  /** Lines in the chunk, blank ones included (for line numbers of later chunks). */
+  readonly lines: number;
+  readonly pairs: number;
 }
 
 const QUOTE = 34;
@@ -40,171 +47,140 @@ const LBRACK = 91;
 const RBRACK = 93;
 const LBRACE = 123;
 const RBRACE = 125;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
 const BACKSLASH = 92;
+const NL = 10;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13 || c === 10;
+const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
-class Scan {
-  i: number;
-  constructor(
-    readonly b: Uint8Array,
-    start: number,
-    readonly end: number,
-  ) {
-    this.i = start;
-  }
-  ws(): number {
-    const { b, end } = this;
-    while (this.i < end && isSpace(b[this.i]!)) this.i++;
-    return this.i < end ? b[this.i]! : -1;
-  }
-  /** A key without escapes, as its first byte and length (enough to tell "id", "data" and "ref" apart). */
-  key(): string | null {
-    if (this.ws() !== QUOTE) return null;
-    const s = ++this.i;
-    while (this.i < this.end && this.b[this.i] !== QUOTE) {
-      if (this.b[this.i] === BACKSLASH) return null;
-      this.i++;
-    }
-    if (this.i >= this.end) return null;
-    let k = "";
-    for (let j = s; j < this.i; j++) k += String.fromCharCode(this.b[j]!);
-    this.i++;
-    return k;
-  }
-  /** One number into out[at]; false when the bytes are not a plain JSON number. */
-  number(out: Float64Array, at: number): boolean {
-    const { b, end } = this;
-    const s = this.i;
-    let neg = false;
-    if (b[this.i] === MINUS) {
-      neg = true;
-      this.i++;
-    }
-    let v = 0;
-    let digits = 0;
-    while (this.i < end) {
-      const c = b[this.i]!;
-      if (c < ZERO || c > NINE) break;
-      v = v * 10 + (c - ZERO);
-      digits++;
-      this.i++;
-    }
-    if (digits === 0) return false;
-    const c = this.i < end ? b[this.i]! : -1;
-    if (digits <= 15 && (c === COMMA || c === RBRACK || isSpace(c))) {
-      out[at] = neg ? -v : v;
-      return true;
-    }
-    // Fractions, exponents and long integers: let Number() round them correctly.
-    while (this.i < end) {
-      const d = b[this.i]!;
-      if (d === COMMA || d === RBRACK || isSpace(d)) break;
-      this.i++;
-    }
-    let text = "";
-    for (let j = s; j < this.i; j++) text += String.fromCharCode(b[j]!);
-    const n = Number(text);
-    if (!/^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return false;
-    out[at] = n;
-    return true;
-  }
-  /** `[n numbers]` into out[offset…]; false when the array is not n plain numbers. */
-  numbers(out: Float64Array, offset: number, n: number): boolean {
-    if (this.ws() !== LBRACK) return false;
-    this.i++;
-    if (this.ws() === RBRACK) {
-      this.i++;
-      return n === 0;
-    }
-    for (let k = 0; ; k++) {
-      if (k >= n) return false;
-      this.ws();
-      if (!this.number(out, offset + k)) return false;
-      const c = this.ws();
-      this.i++;
-      if (c === RBRACK) return k === n - 1;
-      if (c !== COMMA) return false;
-    }
-  }
-  /** Skips any JSON value, returning its raw text bounds, or null when it is malformed. */
-  value(): [number, number] | null {
-    const { b, end } = this;
-    this.ws();
-    const s = this.i;
-    let depth = 0;
-    while (this.i < end) {
-      const c = b[this.i]!;
-      if (c === QUOTE) {
-        this.i++;
-        while (this.i < end && b[this.i] !== QUOTE) this.i += b[this.i] === BACKSLASH ? 2 : 1;
-        if (this.i >= end) return null;
-      } else if (c === LBRACE || c === LBRACK) depth++;
-      else if (c === RBRACE || c === RBRACK) {
-        if (depth === 0) break;
-        depth--;
-      } else if (c === COMMA && depth === 0) break;
-      this.i++;
-      if (depth === 0 && (c === QUOTE || c === RBRACE || c === RBRACK)) break;
-    }
-    let e = this.i;
-    while (e > s && isSpace(b[e - 1]!)) e--;
-    return e > s ? [s, e] : null;
-  }
+function skipWs(b: Uint8Array, i: number, e: number): number {
+  while (i < e && isSpace(b[i]!)) i++;
+  return i;
 }
 
-const latin1 = (b: Uint8Array, s: number, e: number): string => {
-  let t = "";
-  for (let j = s; j < e; j++) t += String.fromCharCode(b[j]!);
-  return t;
-};
+/**
+ * `[n numbers]` at b[i] into out[off…]; returns the index after `]`, or −1 when it is not
+ * exactly n plain JSON numbers. Reading past the line is harmless: a line cut short meets a
+ * byte that is neither a separator nor a bracket (or `undefined` past the buffer) and fails.
+ */
+function readNumbers(b: Uint8Array, i: number, out: Float64Array, off: number, n: number): number {
+  if (b[i] !== 91 /* [ */) return -1;
+  let c = b[++i];
+  while (c === 32) c = b[++i];
+  if (c === 93 /* ] */) return n === 0 ? i + 1 : -1;
+  for (let k = 0; k < n; k++) {
+    const s = i;
+    const neg = c === 45; /* - */
+    if (neg) c = b[++i];
+    const d0 = i;
+    let v = 0;
+    while (c !== undefined && c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      c = b[++i];
+    }
+    const digits = i - d0;
+    if (digits === 0 || digits > 15 || c === 46 /* . */ || c === 101 /* e */ || c === 69 /* E */ || (digits > 1 && b[d0] === 48)) {
+      // Fractions, exponents, long integers: Number() rounds them correctly.
+      while (i < b.length && b[i] !== 44 && b[i] !== 93 && !isSpace(b[i]!)) i++;
+      let text = "";
+      for (let j = s; j < i; j++) text += String.fromCharCode(b[j]!);
+      if (!NUMBER.test(text)) return -1;
+      out[off + k] = Number(text);
+      c = b[i];
+    } else out[off + k] = neg ? -v : v;
+    while (c === 32) c = b[++i];
+    if (c === 44 /* , */) {
+      if (k === n - 1) return -1;
+      c = b[++i];
+      while (c === 32) c = b[++i];
+    } else if (c === 93) return k === n - 1 ? i + 1 : -1;
+    else return -1;
+  }
+  return -1;
+}
 
-/** The fast path; null when the line is not the common shape (the caller then uses JSON.parse). */
-function scanLine(b: Uint8Array, s: number, e: number, nbins: number, data: Float64Array, ref: Float64Array, offset: number): { id: string } | null {
-  const sc = new Scan(b, s, e);
-  if (sc.ws() !== LBRACE) return null;
-  sc.i++;
-  let id = "null";
-  let gotData = false;
-  let gotRef = false;
-  if (sc.ws() === RBRACE) return null;
+let valueStart = 0;
+/** Skips one JSON value at b[i] (valueStart is set to where it begins); −1 when malformed. */
+function skipValue(b: Uint8Array, i: number, e: number): number {
+  valueStart = i;
+  let depth = 0;
+  while (i < e) {
+    const c = b[i]!;
+    if (c === QUOTE) {
+      i++;
+      while (i < e && b[i] !== QUOTE) i += b[i] === BACKSLASH ? 2 : 1;
+      if (i >= e) return -1;
+      i++;
+      if (depth === 0) return i;
+      continue;
+    }
+    if (c === LBRACE || c === LBRACK) depth++;
+    else if (c === RBRACE || c === RBRACK) {
+      if (depth === 0) break;
+      if (--depth === 0) return i + 1;
+    } else if (c === COMMA && depth === 0) break;
+    i++;
+  }
+  while (i > valueStart && isSpace(b[i - 1]!)) i--;
+  return i > valueStart ? i : -1;
+}
+
+const KEY_DATA = [100, 97, 116, 97];
+const KEY_REF = [114, 101, 102];
+const KEY_ID = [105, 100];
+function keyIs(b: Uint8Array, s: number, e: number, key: number[]): boolean {
+  if (e - s !== key.length) return false;
+  for (let j = 0; j < key.length; j++) if (b[s + j] !== key[j]) return false;
+  return true;
+}
+
+let idStart = 0;
+let idEnd = 0;
+/** The fast path for one line [i, e); false when the line is not the common shape. idStart/idEnd bound the id's raw JSON (empty: none). */
+function scanLine(b: Uint8Array, i: number, e: number, n: number, data: Float64Array, ref: Float64Array, off: number): boolean {
+  idStart = idEnd = 0;
+  i = skipWs(b, i, e);
+  if (b[i] !== LBRACE) return false;
+  let seen = 0;
+  i = skipWs(b, i + 1, e);
   for (;;) {
-    const k = sc.key();
-    if (k === null || sc.ws() !== COLON) return null;
-    sc.i++;
-    if (k === "data") {
-      if (!sc.numbers(data, offset, nbins)) return null;
-      gotData = true;
-    } else if (k === "ref") {
-      if (!sc.numbers(ref, offset, nbins)) return null;
-      gotRef = true;
+    if (b[i] !== QUOTE) return false;
+    const ks = ++i;
+    while (i < e && b[i] !== QUOTE) {
+      if (b[i] === BACKSLASH) return false;
+      i++;
+    }
+    const ke = i;
+    i = skipWs(b, i + 1, e);
+    if (b[i] !== COLON) return false;
+    i = skipWs(b, i + 1, e);
+    if (keyIs(b, ks, ke, KEY_DATA)) {
+      i = readNumbers(b, i, data, off, n);
+      seen |= 1;
+    } else if (keyIs(b, ks, ke, KEY_REF)) {
+      i = readNumbers(b, i, ref, off, n);
+      seen |= 2;
     } else {
-      const v = sc.value();
-      if (!v) return null;
-      // The id is echoed as written, but only when it is plain ASCII (else JSON.parse handles it).
-      if (k === "id") {
-        for (let j = v[0]; j < v[1]; j++) if (b[j]! > 126) return null;
-        id = latin1(b, v[0], v[1]);
+      i = skipValue(b, i, e);
+      if (i >= 0 && keyIs(b, ks, ke, KEY_ID)) {
+        idStart = valueStart;
+        idEnd = i;
       }
     }
-    const c = sc.ws();
-    sc.i++;
-    if (c === RBRACE) break;
-    if (c !== COMMA) return null;
+    if (i < 0) return false;
+    i = skipWs(b, i, e);
+    if (b[i] === RBRACE) break;
+    if (b[i] !== COMMA) return false;
+    i = skipWs(b, i + 1, e);
   }
-  if (sc.ws() !== -1) return null;
-  return gotData && gotRef ? { id } : null;
+  return skipWs(b, i + 1, e) === e && seen === 3;
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
-/** Reads one pair's line into the batch; returns its id as JSON text, or an error message. */
-export function readPairLine(b: Uint8Array, s: number, e: number, nbins: number, data: Float64Array, ref: Float64Array, offset: number): { id: string } | { id: string; error: string } {
-  const fast = scanLine(b, s, e, nbins, data, ref, offset);
-  if (fast) return fast;
+/** The slow path: JSON.parse; returns the id as JSON text and an error message when the line is unusable. */
+function parseLine(b: Uint8Array, s: number, e: number, n: number, data: Float64Array, ref: Float64Array, off: number): { id: string; error?: string } {
   let obj: unknown;
   try {
     obj = JSON.parse(decoder.decode(b.subarray(s, e)));
@@ -216,49 +192,162 @@ export function readPairLine(b: Uint8Array, s: number, e: number, nbins: number,
   const id = JSON.stringify(o.id ?? null);
   for (const [key, target] of [["data", data], ["ref", ref]] as const) {
     const a = o[key];
-    if (!Array.isArray(a) || a.length !== nbins || !a.every((x) => typeof x === "number")) return { id, error: `${key} must be an array of ${nbins} numbers (the first line's length)` };
-    target.set(a, offset);
+    if (!Array.isArray(a) || a.length !== n || !a.every((x) => typeof x === "number")) return { id, error: `${key} must be an array of ${n} numbers (the first line's length)` };
+    target.set(a, off);
   }
   return { id };
 }
 
-const num = (x: number): string => (Number.isFinite(x) ? String(x) : "null");
+/** Output bytes, grown as needed. */
+class ByteWriter {
+  buf: Uint8Array;
+  at = 0;
+  constructor(size: number) {
+    this.buf = new Uint8Array(size);
+  }
+  reserve(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+    next.set(this.buf.subarray(0, this.at));
+    this.buf = next;
+  }
+  ascii(s: string): void {
+    this.reserve(s.length);
+    const { buf } = this;
+    let at = this.at;
+    for (let j = 0; j < s.length; j++) buf[at++] = s.charCodeAt(j);
+    this.at = at;
+  }
+  bytes(src: Uint8Array, s: number, e: number): void {
+    this.reserve(e - s);
+    this.buf.set(src.subarray(s, e), this.at);
+    this.at += e - s;
+  }
+  number(x: number): void {
+    if (Number.isInteger(x) && x >= 0 && x < 1e15) {
+      this.reserve(16);
+      let digits = 1;
+      for (let v = x; v >= 10; v = Math.floor(v / 10)) digits++;
+      let at = this.at + digits;
+      this.at = at;
+      let v = x;
+      do {
+        this.buf[--at] = 48 + (v % 10);
+        v = Math.floor(v / 10);
+      } while (v > 0);
+    } else this.ascii(Number.isFinite(x) ? String(x) : "null");
+  }
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.at);
+    this.at = 0;
+    return out;
+  }
+}
+
+function readRange(file: string, start: number, end: number): Uint8Array {
+  const b = new Uint8Array(end - start);
+  const fd = openSync(file, "r");
+  try {
+    let at = 0;
+    while (at < b.length) {
+      const got = readSync(fd, b, at, b.length - at, start + at);
+      if (got === 0) break;
+      at += got;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return b;
+}
+
 const STATUS_BY_CODE: Record<number, string> = { 60: "INVALID", 70: "INSUF_STAT" };
 
-export function runJsonlSlice(t: JsonlTask): JsonlSlice {
-  const { batch, out, bytes, test } = t;
-  const n = batch.nbins;
-  const errors = new Map<number, string>();
-  const ids: string[] = [];
-  for (let p = t.start; p < t.end; p++) {
-    const r = readPairLine(bytes, t.lineStart[p]!, t.lineEnd[p]!, n, batch.data, batch.ref, p * n);
-    ids.push(r.id);
-    if ("error" in r) {
-      errors.set(p, r.error);
+export function runJsonlChunk(t: JsonlTask): JsonlChunk {
+  const b = readRange(t.file, t.start, t.end);
+  const e = b.length;
+  // Line bounds first: the batch is sized by them.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lineOf: number[] = [];
+  let lines = 0;
+  for (let pos = 0; pos < e; ) {
+    let nl = b.indexOf(NL, pos);
+    if (nl < 0) nl = e;
+    const s = skipWs(b, pos, nl);
+    if (s < nl) {
+      starts.push(s);
+      ends.push(nl);
+      lineOf.push(lines);
+    }
+    lines++;
+    pos = nl + 1;
+  }
+  const count = starts.length;
+  const n = t.nbins;
+  const batch = allocateBatch(count, n);
+  const out = allocateResults(count);
+  const ids: (string | null)[] = new Array<string | null>(count).fill(null);
+  const idAt = new Float64Array(count * 2);
+  const errors: PairError[] = [];
+  for (let p = 0; p < count; p++) {
+    if (scanLine(b, starts[p]!, ends[p]!, n, batch.data, batch.ref, p * n)) {
+      idAt[2 * p] = idStart;
+      idAt[2 * p + 1] = idEnd;
+      continue;
+    }
+    const r = parseLine(b, starts[p]!, ends[p]!, n, batch.data, batch.ref, p * n);
+    ids[p] = r.id;
+    if (r.error !== undefined) {
+      errors.push({ line: p, lineInChunk: lineOf[p]!, id: r.id, message: r.error });
       batch.data.fill(Number.NaN, p * n, (p + 1) * n);
     }
   }
-  compareRange(batch, out, t.start, t.end);
-  const parts: string[] = [];
-  for (let p = t.start; p < t.end; p++) {
-    const id = ids[p - t.start]!;
-    const bad = errors.get(p);
-    if (bad !== undefined) {
-      parts.push(`{"id":${id},"line":${t.lineNo[p]},"status":"INVALID","message":${JSON.stringify(bad)}}\n`);
+  compareRange(batch, out, 0, count);
+
+  const w = new ByteWriter(count * 200 + 64);
+  const parts: Uint8Array[] = [];
+  const withChi2 = t.test !== "kolmogorov";
+  const withKs = t.test !== "chi2";
+  let nextError = 0;
+  for (let p = 0; p < count; p++) {
+    if (nextError < errors.length && errors[nextError]!.line === p) {
+      parts.push(w.take());
+      nextError++;
       continue;
     }
-    const code = out.status[p]!;
-    const failedStatus = STATUS_BY_CODE[code];
-    let line = `{"id":${id}`;
-    if (test !== "kolmogorov") {
-      const st = failedStatus ?? statusFromScore(out.chi2PValue[p]!, t.thresholds);
-      line += `,"chi2":${num(out.chi2[p]!)},"ndf":${num(out.ndf[p]!)},"chi2PValue":${num(out.chi2PValue[p]!)},"igood":${num(out.igood[p]!)},"chi2Status":"${st}"`;
+    w.ascii('{"id":');
+    const id = ids[p];
+    if (id) {
+      const bytes = encoder.encode(id);
+      w.bytes(bytes, 0, bytes.length);
+    } else if (idAt[2 * p + 1]! > 0) w.bytes(b, idAt[2 * p]!, idAt[2 * p + 1]!);
+    else w.ascii("null");
+    const failed = STATUS_BY_CODE[out.status[p]!];
+    if (withChi2) {
+      w.ascii(',"chi2":');
+      w.number(out.chi2[p]!);
+      w.ascii(',"ndf":');
+      w.number(out.ndf[p]!);
+      w.ascii(',"chi2PValue":');
+      w.number(out.chi2PValue[p]!);
+      w.ascii(',"igood":');
+      w.number(out.igood[p]!);
+      w.ascii(`,"chi2Status":"${failed ?? statusFromScore(out.chi2PValue[p]!, t.thresholds)}"`);
     }
-    if (test !== "chi2") {
-      const st = failedStatus ?? statusFromScore(out.ksPValue[p]!, t.thresholds);
-      line += `,"ksDistance":${num(out.ksDistance[p]!)},"ksPValue":${num(out.ksPValue[p]!)},"ksStatus":"${st}"`;
+    if (withKs) {
+      w.ascii(',"ksDistance":');
+      w.number(out.ksDistance[p]!);
+      w.ascii(',"ksPValue":');
+      w.number(out.ksPValue[p]!);
+      w.ascii(`,"ksStatus":"${failed ?? statusFromScore(out.ksPValue[p]!, t.thresholds)}"`);
     }
-    parts.push(`${line}}\n`);
+    w.ascii("}\n");
   }
-  return { text: parts.join(""), invalidLines: errors.size };
+  parts.push(w.take());
+  return { parts, errors, lines, pairs: count };
+}
+
+/** An error line, once the chunk's first line number in the file is known. */
+export function errorLine(err: PairError, firstLineNo: number): string {
+  return `{"id":${err.id},"line":${firstLineNo + err.lineInChunk},"status":"INVALID","message":${JSON.stringify(err.message)}}\n`;
 }

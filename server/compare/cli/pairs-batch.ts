@@ -1,13 +1,13 @@
 /**
- * `dqmflow compare --pairs FILE.jsonl`: many pairs in one process. The file is read once into
- * shared memory and indexed by line here; the pool's workers parse their slices straight into
- * the batch's shared memory, run the kernel (χ² UU and KS) and format their JSON lines, which are
- * written in input order.
+ * `dqmflow compare --pairs FILE.jsonl`: many pairs in one process. The file is cut into chunks of
+ * whole lines here (only the bytes around each cut are read); each of the pool's workers reads
+ * its chunk, parses it into a batch, runs the kernel (χ² UU and KS) and formats its JSON lines,
+ * which are written in input order.
  */
 import { closeSync, fstatSync, openSync, readSync, writeSync } from "node:fs";
-import { allocateBatch, allocateResults } from "../batch/batch-layout";
+import { availableParallelism } from "node:os";
 import { createComparePool, type ComparePool } from "../batch/batch-pool";
-import type { JsonlSlice, PairsTest } from "../batch/jsonl-pairs";
+import { errorLine, type JsonlChunk, type PairsTest } from "../batch/jsonl-pairs";
 import type { Thresholds } from "../status";
 
 export interface PairsRequest {
@@ -30,99 +30,92 @@ export class PairsFileError extends Error {
   override readonly name = "PairsFileError";
 }
 
-function readShared(file: string): Uint8Array {
-  const fd = openSync(file, "r");
-  try {
-    const size = fstatSync(fd).size;
-    const bytes = new Uint8Array(new SharedArrayBuffer(size));
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, bytes, at, size - at, at);
-      if (n === 0) break;
-      at += n;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
+const WINDOW = 1 << 16;
+
+/** The offset just after the first newline at or after `from` (the file's size when there is none). */
+function nextLineStart(fd: number, from: number, size: number): number {
+  const buf = new Uint8Array(WINDOW);
+  for (let at = from; at < size; at += WINDOW) {
+    const got = readSync(fd, buf, 0, Math.min(WINDOW, size - at), at);
+    const nl = buf.subarray(0, got).indexOf(10);
+    if (nl >= 0) return at + nl + 1;
   }
+  return size;
 }
 
-/** Start and end of every non-blank line, with its 1-based line number. */
-function indexLines(bytes: Uint8Array): { start: Float64Array; end: Float64Array; lineNo: Int32Array; count: number } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const nos: number[] = [];
-  let pos = 0;
-  let no = 0;
-  while (pos < bytes.length) {
-    let nl = bytes.indexOf(10, pos);
-    if (nl < 0) nl = bytes.length;
-    no++;
-    let e = nl;
-    if (e > pos && bytes[e - 1] === 13) e--;
-    let s = pos;
-    while (s < e && (bytes[s] === 32 || bytes[s] === 9)) s++;
-    if (s < e) {
-      starts.push(s);
-      ends.push(e);
-      nos.push(no);
+/** The bin count every line must have: the first non-blank line's data length. */
+function firstLineBins(fd: number, size: number, file: string): number {
+  let start = 0;
+  while (start < size) {
+    const end = nextLineStart(fd, start, size);
+    const buf = new Uint8Array(end - start);
+    readSync(fd, buf, 0, buf.length, start);
+    const text = new TextDecoder().decode(buf).trim();
+    if (text) {
+      let o: { data?: unknown; ref?: unknown };
+      try {
+        o = JSON.parse(text) as typeof o;
+      } catch (err) {
+        throw new PairsFileError(`${file}: the first line is not JSON (${err instanceof Error ? err.message : String(err)})`);
+      }
+      if (!Array.isArray(o.data) || !Array.isArray(o.ref) || o.data.length === 0 || o.data.length !== o.ref.length) {
+        throw new PairsFileError(`${file}: each line must be {"id": …, "data": [bin contents], "ref": [bin contents]} with data and ref of the same, non-zero length`);
+      }
+      return o.data.length;
     }
-    pos = nl + 1;
+    start = end;
   }
-  const shared = (a: number[]): Float64Array => {
-    const f = new Float64Array(new SharedArrayBuffer(a.length * 8));
-    f.set(a);
-    return f;
-  };
-  const lineNo = new Int32Array(new SharedArrayBuffer(nos.length * 4));
-  lineNo.set(nos);
-  return { start: shared(starts), end: shared(ends), lineNo, count: starts.length };
-}
-
-/** The bin count every line must have: the first line's data length. */
-function firstLineBins(bytes: Uint8Array, s: number, e: number, file: string): number {
-  let o: { data?: unknown; ref?: unknown };
-  try {
-    o = JSON.parse(new TextDecoder().decode(bytes.subarray(s, e))) as typeof o;
-  } catch (err) {
-    throw new PairsFileError(`${file}: the first line is not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  if (!Array.isArray(o.data) || !Array.isArray(o.ref) || o.data.length === 0 || o.data.length !== o.ref.length) {
-    throw new PairsFileError(`${file}: each line must be {"id": …, "data": [bin contents], "ref": [bin contents]} with data and ref of the same, non-zero length`);
-  }
-  return o.data.length;
+  return 0;
 }
 
 export async function comparePairsFile(req: PairsRequest): Promise<PairsSummary> {
-  const bytes = readShared(req.file);
-  const lines = indexLines(bytes);
-  const fd = req.out ? openSync(req.out, "w") : undefined;
+  const fd = openSync(req.file, "r");
+  let bounds: number[];
+  let nbins: number;
+  const threads = req.pool?.threads ?? req.threads ?? availableParallelism();
   try {
-    if (lines.count === 0) return { pairs: 0, invalidLines: 0 };
-    const nbins = firstLineBins(bytes, lines.start[0]!, lines.end[0]!, req.file);
-    const batch = allocateBatch(lines.count, nbins);
-    const out = allocateResults(lines.count);
-    const pool = req.pool ?? createComparePool(req.threads);
-    try {
-      const slices = Math.min(lines.count, pool.threads * 8);
-      const size = Math.ceil(lines.count / slices);
-      const pending: Promise<JsonlSlice>[] = [];
-      for (let start = 0; start < lines.count; start += size) {
-        pending.push(pool.jsonlSlice({ bytes, lineStart: lines.start, lineEnd: lines.end, lineNo: lines.lineNo, batch, out, start, end: Math.min(lines.count, start + size), test: req.test, thresholds: req.thresholds }));
-      }
-      let invalidLines = 0;
-      // Written in input order as each slice (and those before it) completes.
-      for (const p of pending) {
-        const slice = await p;
-        invalidLines += slice.invalidLines;
-        if (fd !== undefined) writeSync(fd, slice.text);
-        else if (!process.stdout.write(slice.text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
-      }
-      return { pairs: lines.count, invalidLines };
-    } finally {
-      if (!req.pool) await pool.close();
+    const size = fstatSync(fd).size;
+    nbins = firstLineBins(fd, size, req.file);
+    if (nbins === 0) return { pairs: 0, invalidLines: 0 };
+    // A few chunks per thread keep threads busy when one chunk is slower; at least ~1 MB each.
+    const chunks = Math.max(1, Math.min(threads * 4, Math.ceil(size / 1e6)));
+    bounds = [0];
+    for (let k = 1; k < chunks; k++) {
+      const b = nextLineStart(fd, Math.floor((size * k) / chunks), size);
+      if (b > bounds[bounds.length - 1]! && b < size) bounds.push(b);
     }
+    bounds.push(size);
   } finally {
-    if (fd !== undefined) closeSync(fd);
+    closeSync(fd);
+  }
+  const pool = req.pool ?? createComparePool(threads);
+  const outFd = req.out ? openSync(req.out, "w") : undefined;
+  const write = async (text: Uint8Array | string): Promise<void> => {
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
+    if (outFd !== undefined) writeSync(outFd, bytes);
+    else if (!process.stdout.write(bytes)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+  };
+  try {
+    const pending: Promise<JsonlChunk>[] = [];
+    for (let k = 0; k + 1 < bounds.length; k++) pending.push(pool.jsonlChunk({ file: req.file, start: bounds[k]!, end: bounds[k + 1]!, nbins, test: req.test, thresholds: req.thresholds }));
+    let pairs = 0;
+    let invalidLines = 0;
+    let firstLineNo = 1;
+    // Written in input order as each chunk (and those before it) completes.
+    for (const p of pending) {
+      const chunk = await p;
+      for (let i = 0; i < chunk.parts.length; i++) {
+        if (chunk.parts[i]!.length) await write(chunk.parts[i]!);
+        const err = chunk.errors[i];
+        if (err) await write(errorLine(err, firstLineNo));
+      }
+      pairs += chunk.pairs;
+      invalidLines += chunk.errors.length;
+      firstLineNo += chunk.lines;
+    }
+    return { pairs, invalidLines };
+  } finally {
+    if (outFd !== undefined) closeSync(outFd);
+    if (!req.pool) await pool.close();
   }
 }
