@@ -18,6 +18,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   ml: async () => (await import("./commands/ml.js")).mlCommand,
   "golden-json": async () => (await import("./commands/golden-json.js")).goldenJsonCommand,
   metrics: async () => (await import("./commands/metrics.js")).metricsCommand,
+  "import-rr": async () => (await import("./commands/import-rr.js")).importRrCommand,
 };
 
 /** Registers a command; command modules are listed here so `dqmflow help` can show them all. */
