@@ -252,13 +252,33 @@ describe("runregistry 3.1.2 client against /rr", () => {
     expect(audit.some((a) => a.kind === "signoff" && a.actor === "shifter@cern.ch")).toBe(true);
     expect(audit.some((a) => a.kind === "workspace-state" && a.actor === "shifter@cern.ch")).toBe(true);
 
-    // A sign-off done in the web app shows in get_run at once; an expert changes the class.
+    // On the OPEN run: significance, refreshes and an expert's class change succeed.
+    await services.db.updateTable("run").set({ significant: false }).where("run_number", "=", w2.runNumber).execute();
+    const [sig2, refresh2, reset2, class2] = await client([
+      { as: "shifter", fn: "make_significant_runs", kwargs: { runs: [w2.runNumber] } },
+      { as: "shifter", fn: "manually_refresh_components_statuses_for_runs", kwargs: { runs: [w2.runNumber] } },
+      { as: "shifter", fn: "reset_RR_attributes_and_refresh_runs", kwargs: { runs: String(w2.runNumber) } },
+      { as: "expert", fn: "change_run_class", kwargs: { run_numbers: [w2.runNumber], new_class: "Cosmics22" } },
+    ]);
+    expect(sig2).toMatchObject({ ok: true, value: [{ run_number: w2.runNumber, rr_attributes: { significant: true, state: "OPEN" } }] });
+    expect(refresh2).toMatchObject({ ok: true, value: [{ run_number: w2.runNumber }] });
+    expect(reset2).toMatchObject({ ok: true, value: [{ run_number: w2.runNumber }] });
+    expect(class2).toMatchObject({ ok: true, value: [{ run_number: w2.runNumber, rr_attributes: { class: "Cosmics" } }] });
+    const audit2 = await auditTrail(services.db, w2.runNumber);
+    expect(audit2.filter((a) => ["mark-significant", "rr-refresh", "rr-reset-refresh", "class-change"].includes(a.kind)).map((a) => [a.kind, a.actor])).toEqual([
+      ["mark-significant", "shifter@cern.ch"],
+      ["rr-refresh", "shifter@cern.ch"],
+      ["rr-reset-refresh", "shifter@cern.ch"],
+      ["class-change", "expert@cern.ch"],
+    ]);
+
+    // A sign-off done in the web app shows in get_run at once; the class is then frozen.
     await signOff(worker.deps, identityOf("shifter"), { runNumber: w2.runNumber, stage: "online", comment: "fine" });
     const [afterWebSignoff, expertClass] = await client([
       { fn: "get_run", args: [w2.runNumber] },
-      { as: "expert", fn: "change_run_class", kwargs: { run_numbers: w2.runNumber, new_class: "Cosmics22" } },
+      { as: "expert", fn: "change_run_class", kwargs: { run_numbers: w2.runNumber, new_class: "Collisions22" } },
     ]);
-    expect(afterWebSignoff!.value).toMatchObject({ run_number: w2.runNumber, state: "SIGNOFF" });
+    expect(afterWebSignoff!.value).toMatchObject({ run_number: w2.runNumber, state: "SIGNOFF", class: "Cosmics" });
     expect(expertClass).toMatchObject({ ok: false, message: expect.stringContaining("Run must be in state OPEN to be edited") as string });
   });
 });
