@@ -24,6 +24,8 @@ export interface PairsRequest {
 export interface PairsSummary {
   readonly pairs: number;
   readonly invalidLines: number;
+  /** Worker milliseconds per phase, summed over chunks. */
+  readonly phases: JsonlChunk["phases"];
 }
 
 export class PairsFileError extends Error {
@@ -76,7 +78,7 @@ export async function comparePairsFile(req: PairsRequest): Promise<PairsSummary>
   try {
     const size = fstatSync(fd).size;
     nbins = firstLineBins(fd, size, req.file);
-    if (nbins === 0) return { pairs: 0, invalidLines: 0 };
+    if (nbins === 0) return { pairs: 0, invalidLines: 0, phases: { read: 0, index: 0, parse: 0, kernel: 0, format: 0 } };
     // A few chunks per thread keep threads busy when one chunk is slower; at least ~1 MB each.
     const chunks = Math.max(1, Math.min(threads * 4, Math.ceil(size / 1e6)));
     bounds = [0];
@@ -100,6 +102,7 @@ export async function comparePairsFile(req: PairsRequest): Promise<PairsSummary>
     for (let k = 0; k + 1 < bounds.length; k++) pending.push(pool.jsonlChunk({ file: req.file, start: bounds[k]!, end: bounds[k + 1]!, nbins, test: req.test, thresholds: req.thresholds }));
     let pairs = 0;
     let invalidLines = 0;
+    const phases = { read: 0, index: 0, parse: 0, kernel: 0, format: 0 };
     let firstLineNo = 1;
     // Written in input order as each chunk (and those before it) completes.
     for (const p of pending) {
@@ -112,8 +115,9 @@ export async function comparePairsFile(req: PairsRequest): Promise<PairsSummary>
       pairs += chunk.pairs;
       invalidLines += chunk.errors.length;
       firstLineNo += chunk.lines;
+      for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k] += chunk.phases[k];
     }
-    return { pairs, invalidLines };
+    return { pairs, invalidLines, phases };
   } finally {
     if (outFd !== undefined) closeSync(outFd);
     if (!req.pool) await pool.close();
