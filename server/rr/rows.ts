@@ -9,7 +9,7 @@ import type { Db } from "../../db/pool";
 import type { Run } from "../../db/tables/run.table";
 import { workspacesOf } from "../certification/cert-run.repository";
 import { toFlagChange } from "../certification/flag.repository";
-import { activeChanges, type FlagChange } from "../certification/flags";
+import { activeChanges, type FlagChange, type FlagStatus, type OriginKind } from "../certification/flags";
 import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatusOf } from "./vocabulary";
 
 export interface RrContext {
@@ -59,7 +59,9 @@ export function lsCountOf(r: Run, c: CertRunFacts | undefined): number {
 
 /** Components listed for a (run, dataset): the configured ones and any other that has a flag. */
 export function componentsOf(ctx: RrContext, changes: readonly FlagChange[]): string[] {
-  return [...new Set([...ctx.components, ...changes.map((c) => c.component)])].sort();
+  const extra = changes.filter((c) => !ctx.components.includes(c.component));
+  if (extra.length === 0) return [...ctx.components].sort();
+  return [...new Set([...ctx.components, ...extra.map((c) => c.component)])].sort();
 }
 
 function emptyCounts(): TripletCounts {
@@ -79,6 +81,19 @@ export function tripletSummary(ctx: RrContext, changes: readonly FlagChange[], l
     const t = emptyCounts();
     out[c] = t;
     const mine = newestFirst.filter((a) => a.component === c && a.lastLs >= 1 && a.firstLs <= lsCount);
+    if (mine.length <= 1) {
+      // The common cases: no flag, or one version over part or all of the run.
+      const a = mine[0];
+      const covered = a ? Math.min(lsCount, a.lastLs) - Math.max(1, a.firstLs) + 1 : 0;
+      if (a) {
+        const st = rrStatusOf(a.status);
+        t[st] = (t[st] as number) + covered;
+        if (a.comment) (t.comments as string[]).push(a.comment);
+        if (a.cause) (t.causes as string[]).push(a.cause);
+      }
+      t.EMPTY = (t.EMPTY as number) + lsCount - covered;
+      continue;
+    }
     const points = [...new Set([1, lsCount + 1, ...mine.flatMap((a) => [Math.max(1, a.firstLs), Math.min(lsCount, a.lastLs) + 1])])].sort((x, y) => x - y);
     let last: FlagChange | undefined;
     for (let j = 0; j + 1 < points.length; j++) {
@@ -99,7 +114,19 @@ export function tripletSummary(ctx: RrContext, changes: readonly FlagChange[], l
 type FlagRow = { id: number; component: string; first_ls: number; last_ls: number; status: string; cause: string; comment: string; origin_kind: string; origin_name: string; undo_of: number | null; created_by: string; created_at: string };
 
 function changesOf(rows: readonly FlagRow[] | null): FlagChange[] {
-  return (rows ?? []).map((f) => toFlagChange({ ...f, run_number: 0, dataset_name: "", idempotency_key: null, created_at: new Date(f.created_at) }));
+  return (rows ?? []).map((f) => ({
+    id: f.id,
+    component: f.component,
+    firstLs: f.first_ls,
+    lastLs: f.last_ls,
+    status: f.status as FlagStatus,
+    cause: f.cause,
+    comment: f.comment,
+    origin: { kind: f.origin_kind as OriginKind, name: f.origin_name },
+    undoOf: f.undo_of,
+    createdBy: f.created_by,
+    createdAt: new Date(f.created_at),
+  }));
 }
 
 /** Each run of `runNumbers` with its certification row and the flag versions of its `dataset`, in one round trip. */
