@@ -291,9 +291,11 @@ def autodqm_pull(d, r, norm):
     elif norm in ("row", "column"):
         axis = 0 if norm == "row" else 1
         dd = d if norm == "row" else d.T; rr = r if norm == "row" else r.T
+        # AutoDQM master normalize_rows (plugins/pullvals.py, 362dbc0 lines 174-178):
+        # sf = numpy.divide(ref_sum, data_sum, where=data_sum != 0, out=ones).
         for y in range(dd.shape[0]):
-            fr = dd[y].sum(); rrow = rr[y].sum(); fr = 1 if fr == 0 else fr
-            sf = rrow / fr if fr > 0 else 1; sf = 1 if sf == 0 else sf
+            fr = dd[y].sum(); rrow = rr[y].sum()
+            sf = rrow / fr if fr != 0 else 1
             dd[y] = dd[y] * sf
         d = dd if norm == "row" else dd.T
     with np.errstate(invalid="ignore"):
