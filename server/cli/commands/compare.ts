@@ -83,6 +83,7 @@ export function buildSpec(test: TestName, values: Values): Record<string, unknow
     else if (key === "warning") warning = numberOption("param warning", raw);
     else applyParam(test, params, key, raw);
   }
+  if (typeof params.pseudoExperiments === "object" && params.pseudoExperiments !== null && !("count" in params.pseudoExperiments)) throw new UsageError("a seed needs pseudo-experiments: give --pseudo N (option X)");
   const spec: Record<string, unknown> = { test };
   if (params.maxDist === true) {
     if (error !== undefined || warning !== undefined) {

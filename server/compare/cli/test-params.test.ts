@@ -25,6 +25,7 @@ describe("command-line test parameters", () => {
     for (const [test, doc] of Object.entries(TEST_DOCS)) {
       for (const p of doc.params) {
         const params: Record<string, unknown> = test === "MeanWithinExpected" ? meanBase(p.name) : test === "CompareToMedian" ? { min: 0, max: 1, minMedian: 0, maxMedian: 1 } : test === "CompareLastFilledBin" ? { min: 0, max: 1 } : {};
+        if (p.name === "seed") applyParam("kolmogorov", params, "pseudo", "10");
         const sample = p.values ? p.values[0]! : p.kind === "boolean" ? "true" : p.kind === "string" ? "1,2" : ["minMean", "minRMS"].includes(p.name) ? "-1" : "1";
         applyParam(test as keyof typeof TEST_DOCS, params, p.name, sample);
         const r = testSpecSchema.safeParse({ name: "t", match: ["**"], test, params });

@@ -52,7 +52,7 @@ const pseudo: ParamDoc[] = [
     help: "option X: p-value from this many pseudo-experiments (ROOT: 1000), drawn as ROOT draws them",
     apply: (p, v) => (p.pseudoExperiments = { ...(p.pseudoExperiments as object), count: v }),
   },
-  { name: "seed", kind: "integer", help: "seed of option X's pseudo-experiments (default 1)", apply: (p, v) => (p.pseudoExperiments = { count: 1000, ...(p.pseudoExperiments as object), seed: v }) },
+  { name: "seed", kind: "integer", help: "seed of option X's pseudo-experiments (default 1; needs pseudo)", apply: (p, v) => (p.pseudoExperiments = { ...(p.pseudoExperiments as object), seed: v }) },
 ];
 
 const autodqmCuts = (chi2: number, pull: number, minEntries: number): ParamDoc[] => [
