@@ -10,12 +10,15 @@ import type { Run } from "../../db/tables/run.table";
 import { workspacesOf } from "../certification/cert-run.repository";
 import { toFlagChange } from "../certification/flag.repository";
 import { activeChanges, type FlagChange, type FlagStatus, type OriginKind } from "../certification/flags";
+import { type SummaryCache, summaryKey } from "./summary-cache";
 import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatusOf } from "./vocabulary";
 
 export interface RrContext {
   readonly db: Db;
   /** Certifiable components (`workspace-column`), from the certification configuration. */
   readonly components: readonly string[];
+  /** Triplet summaries already computed, by flag version (summary-cache.ts). */
+  readonly summaries?: SummaryCache;
 }
 
 type TripletCounts = Record<string, number | string[]>;
@@ -129,7 +132,7 @@ function changesOf(rows: readonly FlagRow[] | null): FlagChange[] {
   }));
 }
 
-/** Each run of `runNumbers` with its certification row and the flag versions of its `dataset`, in one round trip. */
+/** Each run of `runNumbers` with its certification row and the newest id and number of its `dataset`'s flag versions. */
 function pageQuery(db: Db, runNumbers: readonly number[], dataset: string) {
   return db
     .selectFrom("run as r")
@@ -137,33 +140,57 @@ function pageQuery(db: Db, runNumbers: readonly number[], dataset: string) {
     .selectAll("r")
     .select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count"])
     .where(sql<boolean>`r.run_number = any(${sql.val([...runNumbers])}::int[])`)
-    .select(
-      sql<FlagRow[] | null>`(select json_agg(f order by f.id) from (select id, component, first_ls, last_ls, status, cause, comment, origin_kind, origin_name, undo_of, created_by, created_at from cert_flag
-        where run_number = r.run_number and dataset_name = ${dataset}) f)`.as("flags"),
-    );
+    .select(sql<[number | null, number]>`(select json_build_array(max(id), count(*)) from cert_flag where run_number = r.run_number and dataset_name = ${dataset})`.as("flag_version"));
+}
+
+async function flagVersionsOf(db: Db, runNumbers: readonly number[], dataset: string): Promise<Map<number, FlagChange[]>> {
+  const out = new Map<number, FlagChange[]>();
+  if (runNumbers.length === 0) return out;
+  const rows = await db
+    .selectFrom("cert_flag")
+    .select(["run_number", "id", "component", "first_ls", "last_ls", "status", "cause", "comment", "origin_kind", "origin_name", "undo_of", "created_by", "created_at"])
+    .where(sql<boolean>`run_number = any(${sql.val([...runNumbers])}::int[])`)
+    .where("dataset_name", "=", dataset)
+    .orderBy("id")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.run_number) ?? [];
+    list.push(...changesOf([{ ...r, created_at: r.created_at.toISOString() }]));
+    out.set(r.run_number, list);
+  }
+  return out;
 }
 
 function certFacts(row: { state: string | null; stage: string | null; cert_status: string | null; cert_ls_count: number | null }): CertRunFacts | undefined {
   return row.state === null ? undefined : { state: row.state, stage: row.stage, cert_status: row.cert_status, ls_count: row.cert_ls_count };
 }
 
-/** RR run rows for `runNumbers`, in that order. */
+/** RR run rows for `runNumbers`, in that order. Triplet summaries come from ctx.summaries when the flags did not change. */
 export async function rrRunRows(ctx: RrContext, runNumbers: readonly number[]) {
   if (runNumbers.length === 0) return [];
-  const rows = new Map((await pageQuery(ctx.db, runNumbers, ONLINE_DATASET).execute()).map((r) => [r.run_number, r]));
+  const rows = await pageQuery(ctx.db, runNumbers, ONLINE_DATASET).execute();
+  const keyOf = (r: (typeof rows)[number]) => summaryKey(r.run_number, ONLINE_DATASET, r.flag_version, lsCountOf(r, certFacts(r)), ctx.components);
+  const misses = rows.filter((r) => !ctx.summaries?.get(keyOf(r)));
+  const flags = await flagVersionsOf(ctx.db, misses.map((r) => r.run_number), ONLINE_DATASET);
+  const byRun = new Map(rows.map((r) => [r.run_number, r]));
   return runNumbers.flatMap((n) => {
-    const r = rows.get(n);
+    const r = byRun.get(n);
     if (!r) return [];
     const c = certFacts(r);
-    const changes = changesOf(r.flags);
+    const key = keyOf(r);
+    let summary = ctx.summaries?.get(key);
+    if (!summary) {
+      summary = tripletSummary(ctx, flags.get(n) ?? [], lsCountOf(r, c));
+      ctx.summaries?.set(key, summary);
+    }
     return [
       {
         run_number: n,
         oms_attributes: omsAttributes(r),
         rr_attributes: rrAttributes(r, c),
-        version: changes.length,
+        version: r.flag_version[1],
         deleted: false,
-        DatasetTripletCache: { triplet_summary: tripletSummary(ctx, changes, lsCountOf(r, c)) },
+        DatasetTripletCache: { triplet_summary: summary },
       },
     ];
   });

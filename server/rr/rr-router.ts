@@ -12,6 +12,7 @@ import { RrAuthError, RrError } from "./errors";
 import { datasetNamesOfRun, datasetsFilteredOrdered, type ListingContext, runsFilteredOrdered } from "./filtered-query";
 import { generateJson, pollJson } from "./json-portal";
 import { ListingCache } from "./listing-cache";
+import { SummaryCache } from "./summary-cache";
 import { jointLumisectionRanges, lumisectionRequest, omsLumisections, rrLumisectionRangesByComponent, rrLumisections, toRanges } from "./lumisections";
 import { cycles, datasetsAccepted } from "./reference-data";
 import { type RrCaller, rrCaller, requireRole } from "./rr-identity";
@@ -36,7 +37,7 @@ function send(res: Response, err: unknown): void {
 
 export function createRrRouter(services: AppServices, components: readonly string[]): express.Router {
   const cfg = services.config;
-  const deps: WriteDeps & ListingContext = { db: services.db, components, listings: new ListingCache(), cert: { db: services.db, temporal: () => services.temporal(), taskQueue: cfg.TEMPORAL_TASK_QUEUE } };
+  const deps: WriteDeps & ListingContext = { db: services.db, components, listings: new ListingCache(), summaries: new SummaryCache(), cert: { db: services.db, temporal: () => services.temporal(), taskQueue: cfg.TEMPORAL_TASK_QUEUE } };
   const router = express.Router();
   // Every body is JSON whatever its content type says; an empty one (RR's body-less POSTs) is {}.
   router.use(express.json({ limit: RR_BODY_LIMIT, type: () => true, strict: false }));

@@ -3,7 +3,8 @@
  * CMS's `runregistry` client (3.1.2, .tools/py) calling `get_runs` with a triplet filter that
  * matches all N runs (default 5,000, L = 100 lumisections, seven components flagged per run),
  * through the /rr router served in-process, against the same compiled query (same WHERE, same
- * order) run as bare SQL over pg. Runs in a scratch schema; reports runs/s and the ratio.
+ * order) run as bare SQL over pg. Runs in a scratch schema; reports runs/s and the ratio, for
+ * the first call (every triplet summary computed) and for the calls after it (summaries reused).
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -121,19 +122,22 @@ export const benchRrCommand: CliCommand = {
       const failed = client.find((c) => !c.ok);
       if (failed) throw new Error(`client failed: ${failed.message ?? "?"}`);
       const clientRows = client[0]?.value?.length ?? 0;
-      const clientTimes = client.map((c) => c.seconds).sort((a, b) => a - b);
+      // The first call computes every triplet summary; later ones reuse those whose flags did not change.
+      const coldS = client[0]!.seconds;
+      const clientTimes = client.slice(repeat > 1 ? 1 : 0).map((c) => c.seconds).sort((a, b) => a - b);
       bareTimes.sort((a, b) => a - b);
       const clientS = percentile(clientTimes, 50);
       const bareS = percentile(bareTimes, 50);
       const fullS = percentile(fullTimes, 50);
-      const result = { runs, ls, components: COMPONENTS.length, pageSize, pages: Math.ceil(clientRows / pageSize), repeat, seedS, clientRows, bareRows, clientS, bareS, clientRunsPerS: clientRows / clientS, bareRunsPerS: bareRows / bareS, ratio: clientRows / clientS / (bareRows / bareS), bareWithFlagsS: fullS, ratioWithFlags: fullS / clientS };
+      const result = { runs, ls, components: COMPONENTS.length, pageSize, pages: Math.ceil(clientRows / pageSize), repeat, seedS, clientRows, bareRows, clientS, bareS, clientRunsPerS: clientRows / clientS, bareRunsPerS: bareRows / bareS, ratio: clientRows / clientS / (bareRows / bareS), bareWithFlagsS: fullS, ratioWithFlags: fullS / clientS, clientColdS: coldS, ratioCold: clientRows / coldS / (bareRows / bareS) };
       if (values.json) console.log(JSON.stringify(result));
       else {
         console.log(`bench rr: ${runs} runs × ${ls} LS × ${COMPONENTS.length} components (seeded in ${seedS.toFixed(1)} s), filter {run range, "tracker-pixel": "GOOD"}, median of ${repeat}`);
-        console.log(`  runregistry get_runs via /rr (page_size ${pageSize}, ${result.pages} pages): ${clientRows} runs in ${clientS.toFixed(3)} s = ${result.clientRunsPerS.toFixed(0)} runs/s`);
+        console.log(`  runregistry get_runs via /rr (page_size ${pageSize}, ${result.pages} pages), first call: ${clientRows} runs in ${coldS.toFixed(3)} s = ${(clientRows / coldS).toFixed(0)} runs/s`);
+        console.log(`  runregistry get_runs via /rr, again (median of ${Math.max(1, repeat - 1)}):        ${clientRows} runs in ${clientS.toFixed(3)} s = ${result.clientRunsPerS.toFixed(0)} runs/s`);
         console.log(`  same query as bare SQL (pg, one statement):            ${bareRows} runs in ${bareS.toFixed(3)} s = ${result.bareRunsPerS.toFixed(0)} runs/s`);
         console.log(`  same query + the flag versions of each run (bare SQL):  ${bareRows} runs in ${fullS.toFixed(3)} s = ${(bareRows / fullS).toFixed(0)} runs/s`);
-        console.log(`  ratio client / bare SQL: ${result.ratio.toFixed(2)}× (goal ≥ 0.5×); client / bare SQL with flags: ${result.ratioWithFlags.toFixed(2)}×`);
+        console.log(`  ratio client / bare SQL: first call ${result.ratioCold.toFixed(2)}×, again ${result.ratio.toFixed(2)}× (goal ≥ 0.5×); again / bare SQL with flags: ${result.ratioWithFlags.toFixed(2)}×`);
       }
       return clientRows === bareRows && clientRows === runs ? 0 : 1;
     } finally {
