@@ -80,7 +80,7 @@ function page<K>(keys: readonly K[], req: PageRequest): K[] {
 export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
   const req = pageRequest(body);
   const { where, order } = compileListing("runs", req);
-  const keys = await ctx.listings.keys(ctx.db, JSON.stringify(["runs", req.filter ?? null, req.sortings ?? null]), () =>
+  const keys = await ctx.listings.keys(JSON.stringify(["runs", req.filter ?? null, req.sortings ?? null]), req.page === 0, () =>
     bounded(ctx.db, async (db) =>
       (
         await db
@@ -103,7 +103,7 @@ export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
 export async function datasetsFilteredOrdered(ctx: ListingContext, body: unknown) {
   const req = pageRequest(body);
   const { where, order } = compileListing("datasets", req);
-  const keys = await ctx.listings.keys(ctx.db, JSON.stringify(["datasets", req.filter ?? null, req.sortings ?? null]), () =>
+  const keys = await ctx.listings.keys(JSON.stringify(["datasets", req.filter ?? null, req.sortings ?? null]), req.page === 0, () =>
     bounded(ctx.db, async (db) =>
       (
         await db
