@@ -311,6 +311,17 @@ describe("/rr refusals over raw HTTP", () => {
     }
   });
 
+  it("answers json_portal's refusals as RR does", async () => {
+    const shifter = { email: "shifter@cern.ch", egroups: "cms-dqm-shifters" };
+    const gen = `${rrUrl}/json_portal/generate`;
+    expect(await post(gen, JSON.stringify({ json_logic: "{not json", dataset_name_filter: "%" }), shifter)).toMatchObject({ status: 500, body: { err: "JSON logic sent is not in json format" } });
+    expect(await post(gen, JSON.stringify({ json_logic: "{}", dataset_name_filter: "%" }), shifter)).toMatchObject({ status: 500, body: { err: "Empty json logic sent" } });
+    expect(await post(gen, JSON.stringify({ json_logic: '{"==": [1, 1]}' }), shifter)).toMatchObject({ status: 500, body: { err: "No dataset name specified" } });
+    expect(await post(gen, JSON.stringify({ json_logic: '{"==": [1, 1]}', dataset_name_filter: "/Nothing/Like-This-0/DQM" }), shifter)).toMatchObject({ status: 500, body: { err: "No datasets matched that dataset name" } });
+    expect(await post(gen, JSON.stringify({ json_logic: '{"==": [1, 1]}', dataset_name_filter: "%" }), { email: "v@cern.ch", egroups: "cms-dqm-viewers" })).toMatchObject({ status: 401 });
+    expect(await post(`${rrUrl}/json_portal/json`, JSON.stringify({ id_json: "no-such-id" }))).toMatchObject({ status: 500, body: { err: "No JSON generation with id no-such-id" } });
+  });
+
   it("refuses a write in local mode when no role was chosen, and takes one that was", async () => {
     const s = season;
     const refused = await post(`${localUrl}/runs/mark_significant`, JSON.stringify({ run_number: s.base + 10 }), { email: "api@api" });
