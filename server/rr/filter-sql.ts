@@ -110,12 +110,25 @@ function compileCmp(target: RrTarget, key: string, op: ComparisonOp, value: Scal
   return sql<SqlBool>`${expr} ${sql.raw(sqlOps[op])} ${param}`;
 }
 
+/** Triplet conditions each cost a subquery per run; a filter may hold this many. */
+export const MAX_TRIPLET_CONDITIONS = 50;
+
+function tripletConditions(node: FilterNode): number {
+  return node.kind === "cmp" ? (node.key.startsWith("triplet_summary.") ? 1 : 0) : node.children.reduce((n, c) => n + tripletConditions(c), 0);
+}
+
 /** The WHERE condition of a filter over `target`; throws RrError for unknown attributes, operators or types. */
 export function compileRrFilter(target: RrTarget, node: FilterNode): RawBuilder<SqlBool> {
+  const triplets = tripletConditions(node);
+  if (triplets > MAX_TRIPLET_CONDITIONS) throw new RrError(`filter has ${triplets} triplet_summary conditions; at most ${MAX_TRIPLET_CONDITIONS}`);
+  return compileNode(target, node);
+}
+
+function compileNode(target: RrTarget, node: FilterNode): RawBuilder<SqlBool> {
   if (node.kind === "cmp") return compileCmp(target, node.key, node.op, node.value);
   if (node.children.length === 0) return node.kind === "and" ? sql<SqlBool>`true` : sql<SqlBool>`false`;
-  if (node.children.length === 1) return compileRrFilter(target, node.children[0]!);
-  const parts = node.children.map((c) => compileRrFilter(target, c));
+  if (node.children.length === 1) return compileNode(target, node.children[0]!);
+  const parts = node.children.map((c) => compileNode(target, c));
   return sql<SqlBool>`(${sql.join(parts, sql.raw(node.kind === "and" ? " and " : " or "))})`;
 }
 

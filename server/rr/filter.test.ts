@@ -69,6 +69,8 @@ describe("RR filter grammar", () => {
     expect(() => parseRrFilter(deep)).toThrow(/nested deeper than 32 levels/);
     const wide = { or: Array.from({ length: 6000 }, (_, i) => ({ run_number: i })) };
     expect(() => parseRrFilter(wide)).toThrow(/more than 5000 conditions/);
+    const triplets = { or: Array.from({ length: 51 }, (_, i) => ({ [`triplet_summary.dt-dt.GOOD`]: { ">": i } })) };
+    expect(() => compileRuns(triplets)).toThrow(/51 triplet_summary conditions; at most 50/);
   });
 
   it("sorts by known attributes only", () => {
