@@ -62,6 +62,8 @@ describe("dqmflow import-rr", () => {
     });
     expect(await omsLumisections(ctx, { runNumber: run, dataset: "online" })).toEqual(oms.map((o) => ("err" in o ? o : { ...o })));
     const flagsWritten = await services.db.selectFrom("cert_flag").select(["origin_kind", "origin_name"]).where("run_number", "=", run).execute();
+    for (const table of ["cert_flag", "lumisection", "dataset"] as const) await services.db.deleteFrom(table).where("run_number", "=", run).execute();
+    await services.db.deleteFrom("run").where("run_number", "=", run).execute();
     expect(flagsWritten).toEqual([
       { origin_kind: "person", origin_name: "Run Registry import" },
       { origin_kind: "person", origin_name: "Run Registry import" },

@@ -21,7 +21,7 @@ import { identityOf, testServices } from "../testing/integration";
 import { eventually, seedRun, startCertWorker, testConfig } from "../../workflows/certification/testing/cert-test-kit";
 import { certificationQuery, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
 import { createRrRouter } from "./rr-router";
-import { seedRrSeason, type RrSeason } from "./testing/rr-seed";
+import { removeRrSeason, seedRrSeason, type RrSeason } from "./testing/rr-seed";
 
 const execFileP = promisify(execFile);
 const PYTHON = path.resolve(import.meta.dirname, "../../.tools/py/bin/python");
@@ -93,6 +93,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (season) await removeRrSeason(services.db, season);
   for (const s of servers) await new Promise((r) => s.close(r));
   await worker?.stop();
   await services?.close();

@@ -111,3 +111,13 @@ export async function seedRrSeason(db: Db, runs = 60): Promise<RrSeason> {
     .execute();
   return { base, promptName };
 }
+
+/** Removes a season's rows (board and overview queries of later tests never see them). */
+export async function removeRrSeason(db: Db, s: RrSeason, runs = 60): Promise<void> {
+  const from = s.base;
+  const to = s.base + runs - 1;
+  for (const table of ["cert_flag", "cert_dataset", "cert_run", "cert_audit", "lumisection", "dataset"] as const) {
+    await db.deleteFrom(table).where("run_number", ">=", from).where("run_number", "<=", to).execute();
+  }
+  await db.deleteFrom("run").where("run_number", ">=", from).where("run_number", "<=", to).execute();
+}
