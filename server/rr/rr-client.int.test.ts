@@ -321,6 +321,22 @@ describe("/rr refusals over raw HTTP", () => {
     expect(await post(gen, JSON.stringify({ json_logic: '{"==": [1, 1]}', dataset_name_filter: "/Nothing/Like-This-0/DQM" }), shifter)).toMatchObject({ status: 500, body: { err: "No datasets matched that dataset name" } });
     expect(await post(gen, JSON.stringify({ json_logic: '{"==": [1, 1]}', dataset_name_filter: "%" }), { email: "v@cern.ch", egroups: "cms-dqm-viewers" })).toMatchObject({ status: 401 });
     expect(await post(`${rrUrl}/json_portal/json`, JSON.stringify({ id_json: "no-such-id" }))).toMatchObject({ status: 500, body: { err: "No JSON generation with id no-such-id" } });
+
+    // Polling goes 203 (queued) → 202 {progress} → 200 {final_json}, never backwards.
+    const started = await post(gen, JSON.stringify({ json_logic: JSON.stringify({ "==": [{ var: "lumisection.rr.dt-dt" }, "GOOD"] }), dataset_name_filter: season.promptName }), shifter);
+    expect(started.status).toBe(200);
+    const seen: number[] = [];
+    let final: Record<string, unknown> | undefined;
+    for (let i = 0; i < 400 && !final; i++) {
+      const res = await fetch(`${rrUrl}/json_portal/json`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id_json: started.body.id }) });
+      if (seen[seen.length - 1] !== res.status) seen.push(res.status);
+      if (res.status === 200) final = ((await res.json()) as { final_json: Record<string, unknown> }).final_json;
+      else if (res.status === 202) expect((await res.json()) as { progress: number }).toEqual({ progress: expect.any(Number) as number });
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(seen[seen.length - 1]).toBe(200);
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    expect(final).toMatchObject({ generated_json: { [season.base]: [[1, 10]], [season.base + 1]: [[1, 2], [5, 10]] }, generated_anti_json: { [season.base + 1]: [[3, 4]] } });
   });
 
   it("refuses a write in local mode when no role was chosen, and takes one that was", async () => {
