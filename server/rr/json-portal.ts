@@ -11,13 +11,13 @@ import { createRuleVersion, getGoldenJson, type GoldenQuery } from "../certifica
 import { goldenJsonProgress } from "../certification/golden-json/golden-json.service";
 import { NotFoundError } from "../certification/errors";
 import type { CertificationDeps } from "../certification/certification.service";
+import { type GoldenJsonInput, goldenJsonWorkflowId, goldenJsonWorkflowType } from "../../workflows/certification/golden-json.messages";
+import type { goldenJsonWorkflow } from "../../workflows/certification/golden-json.workflow";
 import { RrError } from "./errors";
 import { goldenLogicFromRr } from "./vocabulary";
 
 /** The rule set every json_portal request becomes a version of (so each is kept and reproducible). */
 export const RR_RULE_SET = "run-registry-api";
-/** Golden-JSON workflow ids are `golden-json-<request>` (workflows/certification, goldenJsonWorkflowId). */
-const workflowIdOf = (requestId: string) => `golden-json-${requestId}`;
 
 export interface JsonPortalRequest {
   readonly logic: unknown;
@@ -60,11 +60,8 @@ export async function generateJson(deps: CertificationDeps, user: string, body: 
   const rule = await createRuleVersion(deps.db, { name: RR_RULE_SET, logic, datasetPattern: "%", user });
   const id = randomUUID();
   const query: GoldenQuery = { datasetPattern: "%", datasetSimilarTo: req.pattern };
-  await (await deps.temporal()).workflow.start("goldenJsonWorkflow", {
-    workflowId: workflowIdOf(id),
-    taskQueue: deps.taskQueue,
-    args: [{ ruleName: rule.name, ruleVersion: rule.version, logic, query, tag: req.tag, user, chunkSize: 50 }],
-  });
+  const input: GoldenJsonInput = { ruleName: rule.name, ruleVersion: rule.version, logic, query, tag: req.tag, user, chunkSize: 50 };
+  await (await deps.temporal()).workflow.start<typeof goldenJsonWorkflow>(goldenJsonWorkflowType, { workflowId: goldenJsonWorkflowId(id), taskQueue: deps.taskQueue, args: [input] });
   return { id, name: "json_creation", data: { json_logic: req.logic, dataset_name_filter: req.pattern, created_by: user, rule: `${rule.name} v${rule.version}` } };
 }
 
