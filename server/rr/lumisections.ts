@@ -47,14 +47,15 @@ export function toRanges<T extends LsObject>(perLs: readonly T[]): (T & { start:
   return out;
 }
 
-async function runLsCount(db: Db, runNumber: number): Promise<number | null> {
+/** The run's lumisection count and certified components (its workflow's, else the configured ones); null for an unknown run. */
+async function runFacts(db: Db, runNumber: number, configured: readonly string[]): Promise<{ lsCount: number; components: readonly string[] } | null> {
   const row = await db
     .selectFrom("run as r")
     .leftJoin("cert_run as cr", "cr.run_number", "r.run_number")
-    .select(["r.ls_count as runLs", "cr.ls_count as certLs"])
+    .select(["r.ls_count as runLs", "cr.ls_count as certLs", "cr.components"])
     .where("r.run_number", "=", runNumber)
     .executeTakeFirst();
-  return row ? (row.certLs ?? row.runLs ?? 0) : null;
+  return row ? { lsCount: row.certLs ?? row.runLs ?? 0, components: row.components ?? configured } : null;
 }
 
 async function datasetKnown(db: Db, r: LumisectionRequest): Promise<boolean> {
@@ -67,12 +68,13 @@ async function datasetKnown(db: Db, r: LumisectionRequest): Promise<boolean> {
 
 /** Per lumisection 1..n: {"<ws>-<col>": {status, comment, cause}}; null for an unknown run or dataset. */
 export async function rrLumisections(ctx: RrContext, r: LumisectionRequest): Promise<Record<string, Triplet>[] | null> {
-  const lsCount = await runLsCount(ctx.db, r.runNumber);
-  if (lsCount === null) return null;
+  const run = await runFacts(ctx.db, r.runNumber, ctx.components);
+  if (run === null) return null;
+  const { lsCount } = run;
   const changes = await flagChanges(ctx.db, r.runNumber, r.dataset);
   if (changes.length === 0 && !(await datasetKnown(ctx.db, r))) return null;
   const perLs: Record<string, Triplet>[] = Array.from({ length: lsCount }, () => ({}));
-  for (const e of effectiveFlags(changes, componentsOf(ctx, changes), lsCount)) {
+  for (const e of effectiveFlags(changes, componentsOf(run, changes), lsCount)) {
     const t: Triplet = { status: rrStatusOf(e.status), comment: e.comment, cause: e.cause };
     for (let ls = e.firstLs; ls <= e.lastLs; ls++) perLs[ls - 1]![e.component] = t;
   }

@@ -15,7 +15,7 @@ import { DATASET_STATE_NONE, ONLINE_DATASET, omsRunAttributes, rrStatusOf } from
 
 export interface RrContext {
   readonly db: Db;
-  /** Certifiable components (`workspace-column`), from the certification configuration. */
+  /** Certifiable components (`workspace-column`) of the configuration, for runs whose certification did not record its own. */
   readonly components: readonly string[];
   /** Triplet summaries already computed, by flag version (summary-cache.ts). */
   readonly summaries?: SummaryCache;
@@ -61,7 +61,7 @@ export function lsCountOf(r: Run, c: CertRunFacts | undefined): number {
 }
 
 /** Components listed for a (run, dataset): the configured ones and any other that has a flag. */
-export function componentsOf(ctx: RrContext, changes: readonly FlagChange[]): string[] {
+export function componentsOf(ctx: Pick<RrContext, "components">, changes: readonly FlagChange[]): string[] {
   const extra = changes.filter((c) => !ctx.components.includes(c.component));
   if (extra.length === 0) return [...ctx.components].sort();
   return [...new Set([...ctx.components, ...extra.map((c) => c.component)])].sort();
@@ -77,7 +77,7 @@ function emptyCounts(): TripletCounts {
  * from activeChanges, a newer one over older ones), counted per segment between version
  * boundaries rather than per lumisection.
  */
-export function tripletSummary(ctx: RrContext, changes: readonly FlagChange[], lsCount: number): TripletSummary {
+export function tripletSummary(ctx: Pick<RrContext, "components">, changes: readonly FlagChange[], lsCount: number): TripletSummary {
   const out: TripletSummary = {};
   const newestFirst = activeChanges(changes).reverse();
   for (const c of componentsOf(ctx, changes)) {
@@ -138,7 +138,7 @@ function pageQuery(db: Db, runNumbers: readonly number[], dataset: string) {
     .selectFrom("run as r")
     .leftJoin("cert_run as cr", "cr.run_number", "r.run_number")
     .selectAll("r")
-    .select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count"])
+    .select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count", "cr.components"])
     .where(sql<boolean>`r.run_number = any(${sql.val([...runNumbers])}::int[])`)
     .select(sql<[number | null, number]>`(select json_build_array(max(id), count(*)) from cert_flag where run_number = r.run_number and dataset_name = ${dataset})`.as("flag_version"));
 }
@@ -169,7 +169,7 @@ function certFacts(row: { state: string | null; stage: string | null; cert_statu
 export async function rrRunRows(ctx: RrContext, runNumbers: readonly number[]) {
   if (runNumbers.length === 0) return [];
   const rows = await pageQuery(ctx.db, runNumbers, ONLINE_DATASET).execute();
-  const keyOf = (r: (typeof rows)[number]) => summaryKey(r.run_number, ONLINE_DATASET, r.flag_version, lsCountOf(r, certFacts(r)), ctx.components);
+  const keyOf = (r: (typeof rows)[number]) => summaryKey(r.run_number, ONLINE_DATASET, r.flag_version, lsCountOf(r, certFacts(r)), r.components ?? ctx.components);
   const misses = rows.filter((r) => !ctx.summaries?.get(keyOf(r)));
   const flags = await flagVersionsOf(ctx.db, misses.map((r) => r.run_number), ONLINE_DATASET);
   const byRun = new Map(rows.map((r) => [r.run_number, r]));
@@ -180,7 +180,7 @@ export async function rrRunRows(ctx: RrContext, runNumbers: readonly number[]) {
     const key = keyOf(r);
     let summary = ctx.summaries?.get(key);
     if (!summary) {
-      summary = tripletSummary(ctx, flags.get(n) ?? [], lsCountOf(r, c));
+      summary = tripletSummary({ components: r.components ?? ctx.components }, flags.get(n) ?? [], lsCountOf(r, c));
       ctx.summaries?.set(key, summary);
     }
     return [
@@ -201,7 +201,7 @@ export async function rrDatasetRows(ctx: RrContext, keys: readonly { run: number
   if (keys.length === 0) return [];
   const runNumbers = [...new Set(keys.map((k) => k.run))];
   const [runs, datasets, states] = await Promise.all([
-    ctx.db.selectFrom("run as r").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").selectAll("r").select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count"]).where("r.run_number", "in", runNumbers).execute(),
+    ctx.db.selectFrom("run as r").leftJoin("cert_run as cr", "cr.run_number", "r.run_number").selectAll("r").select(["cr.state", "cr.stage", "cr.cert_status", "cr.ls_count as cert_ls_count", "cr.components"]).where("r.run_number", "in", runNumbers).execute(),
     ctx.db.selectFrom("dataset").select(["run_number", "name", "stage"]).where("run_number", "in", runNumbers).execute(),
     ctx.db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "workspace", "state"]).where("run_number", "in", runNumbers).execute(),
   ]);
@@ -218,7 +218,8 @@ export async function rrDatasetRows(ctx: RrContext, keys: readonly { run: number
     if (!r) return [];
     const c = certFacts(r);
     const changes = flags.filter((f) => f.run_number === run && f.dataset_name === dataset).map(toFlagChange);
-    const attrs: Record<string, unknown> = Object.fromEntries(workspacesOf(componentsOf(ctx, changes)).map((ws) => [`${ws}_state`, DATASET_STATE_NONE]));
+    const components = { components: r.components ?? ctx.components };
+    const attrs: Record<string, unknown> = Object.fromEntries(workspacesOf(componentsOf(components, changes)).map((ws) => [`${ws}_state`, DATASET_STATE_NONE]));
     for (const s of states) if (s.run_number === run && s.dataset_name === dataset) attrs[`${s.workspace}_state`] = s.state;
     attrs.stage = datasets.find((d) => d.run_number === run && d.name === dataset)?.stage ?? null;
     return [
@@ -230,7 +231,7 @@ export async function rrDatasetRows(ctx: RrContext, keys: readonly { run: number
         deleted: false,
         version: changes.length,
         Run: { rr_attributes: rrAttributes(r, c), oms_attributes: omsAttributes(r) },
-        DatasetTripletCache: { triplet_summary: tripletSummary(ctx, changes, lsCountOf(r, c)), dcs_summary: {} },
+        DatasetTripletCache: { triplet_summary: tripletSummary(components, changes, lsCountOf(r, c)), dcs_summary: {} },
       },
     ];
   });
