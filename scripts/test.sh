@@ -40,8 +40,10 @@ stage "remix build" npx --no-install remix build
 if [[ ! " ${failed[*]} " =~ "remix build" ]]; then
   if ! prepare_e2e_target; then
     failed+=("browser test data")
+  elif ! { start_worker "$LOGS/worker.log" && load_e2e_demo; }; then
+    failed+=("browser test data")
+    echo "worker log: $LOGS/worker.log" >&2; tail -n 20 "$LOGS/worker.log" >&2
   else
-    start_worker "$LOGS/worker.log"
     start_web "$LOGS/web.log"
     if wait_for_url "http://127.0.0.1:$PORT/" "$LOGS/web.log"; then
       stage "browser tests" env E2E_BASE_URL="http://localhost:$PORT" npx --no-install playwright test
