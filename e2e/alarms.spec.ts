@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { actAs, certificationFixtures, hydrated, PIXEL_ME } from "./overview-fixtures";
+import { actAs, certificationFixtures, FAILING_ME, hydrated } from "./overview-fixtures";
 
 const fixtures = certificationFixtures();
 // A control-room screen.
@@ -33,16 +33,16 @@ test("a shifter hears the alarm when a comparison fails, mutes it, and acknowled
   await expect(banner).toHaveAttribute("data-alarm-sounding", "false");
   const before = await oscillatorsStarted(page);
 
-  // The real certify-run workflow compares the run's online histograms with its reference: ERROR.
+  // The run's files arrive; the real certify-run workflow compares its online histograms with the reference: ERROR.
   const run = await fixtures.failingRun();
   const comparisonTitle = `Run ${run} online: 1 comparison in ERROR`;
   const open = banner.getByRole("list", { name: "Unacknowledged alarms" });
   await expect(open.getByRole("link", { name: comparisonTitle })).toBeVisible({ timeout: 30_000 });
-  await expect(open.getByText(`${PIXEL_ME} (shape)`)).toBeVisible();
+  await expect(open.getByText(`${FAILING_ME} (shape-chi2)`)).toBeVisible();
   await expect(banner).toHaveAttribute("data-alarm-sounding", "true");
   await expect.poll(() => oscillatorsStarted(page)).toBeGreaterThan(before);
   const failures = page.getByRole("region", { name: /^Comparisons in ERROR/ });
-  await expect(failures.getByRole("row").filter({ has: page.getByRole("link", { name: String(run), exact: true }) })).toContainText(PIXEL_ME, { timeout: 30_000 });
+  await expect(failures.getByRole("row").filter({ has: page.getByRole("link", { name: String(run), exact: true }) })).toContainText(FAILING_ME, { timeout: 30_000 });
   // A click lets the browser play sound; the chime's context then runs.
   await page.getByRole("heading", { name: "Overview" }).click();
   await expect.poll(() => page.evaluate(() => window.__dqmflowAlarm?.contextState)).toBe("running");

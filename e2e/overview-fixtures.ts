@@ -1,73 +1,98 @@
 /**
  * Runs for the overview and alarm journeys, certified by the real certify-run workflow on the
  * worker the app under test uses (same database, namespace and task queue, from the environment
- * scripts/test.sh exports). Each run gets a fresh number, so the journeys can be repeated against
- * the same database; `cleanUp` terminates the workflows and deletes the runs afterwards.
+ * scripts/test.sh exports). They arrive through the pipeline: their OMS and DQM files are
+ * dropped in the watched folders (pipeline-files.ts), and a shifter's sign-offs go through the
+ * certification service. Each run gets a fresh number, so no journey depends on another's data
+ * and the journeys can be repeated against the same database.
  */
-import { randomInt } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import { createAppServices } from "../server/app-services";
-import type { CertificationConfig } from "../server/certification/certification-config";
-import { startCertification } from "../server/certification/certification.service";
+import { certificationConfigSchema } from "../server/certification/certification-config";
+import { loadCertificationConfig } from "../server/certification/certification-config-file";
+import { signOff } from "../server/certification/certification.service";
+import { CertificationRuleError, NotFoundError } from "../server/certification/errors";
 import { parseConfig } from "../server/config/config";
-import { certifyRunWorkflowId } from "../workflows/certification/certify-run.messages";
-import { DT_ME, PIXEL_ME, storeHistograms, testConfig, th1 } from "../workflows/certification/testing/cert-fixtures";
+import { certificationQuery, certifyRunWorkflowId, certifyRunWorkflowType, RunClassKey, RunNumberKey } from "../workflows/certification/certify-run.messages";
+import type { certifyRunWorkflow } from "../workflows/certification/certify-run.workflow";
+import { MES } from "../scripts/demo/demo-certification";
+import { type DroppedRun, dropRun, freshRunNumber } from "./pipeline-files";
 
-export { PIXEL_ME };
-const LS = 10;
+/** The monitor element the failing run's injected problem (a hole in the track η) breaks. */
+export const FAILING_ME = MES.find((m) => m.component === "tracker-strip")!.path;
 
 export function certificationFixtures() {
   const services = createAppServices(parseConfig(process.env));
   const { db } = services;
-  const runs: number[] = [];
+  const dropped: DroppedRun[] = [];
+  const started: number[] = [];
+  const deps = { db, temporal: () => services.temporal(), taskQueue: services.config.TEMPORAL_TASK_QUEUE };
+  const shifter = { user: "e2e-shifter", role: "shifter" as const, groups: [], via: "local" as const };
 
-  async function seed(pixel: "flat" | "peak", stages: readonly ("online" | "express")[]): Promise<{ runNumber: number; referenceRun: number }> {
-    const runNumber = randomInt(1_500_000_000, 1_600_000_000);
-    const referenceRun = runNumber + 1;
-    runs.push(runNumber, referenceRun);
-    for (const rn of [runNumber, referenceRun]) {
-      await db.insertInto("run").values({ run_number: rn, start_time: new Date(), run_class: "Collisions", ls_count: LS, recorded_lumi: LS * 0.5, significant: true }).execute();
-    }
-    await storeHistograms(db, referenceRun, "online", { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
+  /** Signs off each of `stages` as soon as the run's workflow waits for it (as a shifter would). */
+  async function signOffInTurn(runNumber: number, stages: readonly ("online" | "express")[]): Promise<void> {
+    const client = await services.temporal();
+    const deadline = Date.now() + 120_000;
     for (const stage of stages) {
-      const name = stage === "online" ? "online" : "/ZeroBias/Run2026A-Express-v1/DQMIO";
-      await storeHistograms(db, runNumber, name, { [PIXEL_ME]: th1(pixel), [DT_ME]: th1("flat") });
+      for (;;) {
+        const view = await client.workflow.getHandle(certifyRunWorkflowId(runNumber)).query(certificationQuery).catch(() => null);
+        if (view?.awaitingSignoff.includes(stage)) {
+          try {
+            await signOff(deps, shifter, { runNumber, stage, comment: "browser test: checked" });
+            break;
+          } catch (err) {
+            if (!(err instanceof CertificationRuleError) && !(err instanceof NotFoundError)) throw err;
+          }
+        }
+        if (Date.now() > deadline) throw new Error(`run ${runNumber}: ${stage} never waited for a sign-off (${view ? `${view.currentStage}: ${view.certStatus}` : "no workflow"})`);
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
     }
-    return { runNumber, referenceRun };
   }
 
-  /** The integration tests' configuration, with deadlines and timeouts long enough for a page journey. */
-  const config = (referenceRun: number, overrides: Partial<CertificationConfig>): CertificationConfig =>
-    testConfig(referenceRun, {
-      deadlines: { reminderMs: 3_600_000, escalationMs: 7_200_000 },
-      calibration: { workflows: ["BeamSpot", "SiStripGains"], timeoutMs: 3_600_000 },
-      dataPollMs: 500,
-      activity: { startToCloseMs: 10_000, initialRetryMs: 200, maximumAttempts: 5 },
-      reprocessingIdleMs: null,
-      ...overrides,
-    });
-
-  /** Seeds a run and starts its certification; returns the run number. */
-  async function certify(pixel: "flat" | "peak", overrides: Partial<CertificationConfig> = {}, stages: readonly ("online" | "express")[] = ["online"]): Promise<number> {
-    const { runNumber, referenceRun } = await seed(pixel, stages);
-    await startCertification({ db, temporal: () => services.temporal(), taskQueue: services.config.TEMPORAL_TASK_QUEUE }, runNumber, config(referenceRun, overrides));
-    return runNumber;
+  async function drop(stages: readonly ("online" | "express")[], opts: { runNumber?: number; trackerHole?: boolean } = {}): Promise<number> {
+    const d = await dropRun({ stages, ...opts });
+    dropped.push(d);
+    return d.runNumber;
   }
 
   return {
-    /** Online comparisons in ERROR, and a sign-off deadline missed a few seconds later. */
-    failingRun: () => certify("peak", { deadlines: { reminderMs: 1000, escalationMs: 2500 } }),
-    /** Comparisons pass; online waits for a shifter's sign-off. */
-    awaitingSignoffRun: () => certify("flat"),
-    /** Signed off automatically up to the calibration gate, where it waits for BeamSpot and SiStripGains. */
-    calibrationGateRun: () => certify("flat", { autoSignoff: true }, ["online", "express"]),
-    async cleanUp(): Promise<void> {
+    /**
+     * Online comparison of the track η in ERROR, and a sign-off deadline missed a few seconds
+     * later. No production configuration has deadlines of seconds, so this run's workflow is
+     * started first (through Temporal, waiting for its metadata) with the product's
+     * configuration and short deadlines; its files then arrive through the watched folders.
+     */
+    async failingRun(): Promise<number> {
+      const runNumber = freshRunNumber();
+      const product = await loadCertificationConfig(services.config.CERTIFICATION_CONFIG);
+      const config = certificationConfigSchema.parse({ ...product, deadlines: { reminderMs: 1000, escalationMs: 2500 } });
       const client = await services.temporal();
-      for (const rn of runs) await client.workflow.getHandle(certifyRunWorkflowId(rn)).terminate("browser test done").catch(() => undefined);
-      if (runs.length) {
-        for (const table of ["alarm_ack", "cert_audit", "cert_calibration", "cert_notification", "stored_histogram", "ingest_file"] as const) await db.deleteFrom(table).where("run_number", "in", runs).execute();
-        await db.deleteFrom("run").where("run_number", "in", runs).execute();
-      }
+      await client.workflow.start<typeof certifyRunWorkflow>(certifyRunWorkflowType, {
+        workflowId: certifyRunWorkflowId(runNumber),
+        taskQueue: services.config.TEMPORAL_TASK_QUEUE,
+        args: [{ runNumber, runClass: "Collisions", lsCount: 0, config, metadataPending: true }],
+        typedSearchAttributes: [
+          { key: RunNumberKey, value: runNumber },
+          { key: RunClassKey, value: "Collisions" },
+        ],
+      });
+      started.push(runNumber);
+      return drop(["online"], { runNumber, trackerHole: true });
+    },
+    /** Dropped as files; comparisons pass; online waits for a shifter's sign-off. */
+    awaitingSignoffRun: () => drop(["online"]),
+    /** Dropped as files; a shifter signs off online and express; it waits at the calibration gate. */
+    async calibrationGateRun(): Promise<number> {
+      const run = await drop(["online", "express"]);
+      await signOffInTurn(run, ["online", "express"]);
+      return run;
+    },
+    /** Takes the journeys' files out of the watched folders and stops the short-deadline workflows (their runs stay, like any ingested run). */
+    async cleanUp(): Promise<void> {
+      for (const d of dropped) await d.remove();
+      const client = await services.temporal();
+      for (const rn of started) await client.workflow.getHandle(certifyRunWorkflowId(rn)).terminate("browser test done").catch(() => undefined);
       await services.close();
     },
   };

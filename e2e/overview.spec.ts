@@ -42,7 +42,7 @@ test("the overview shows runs in flight per stage and those waiting for a sign-o
   const inFlight = page.getByRole("region", { name: "Certification in flight" });
   for (const stage of ["online", "express", "prompt", "reprocessing"]) await expect(inFlight.getByRole("region", { name: `${stage} stage` })).toBeVisible();
 
-  // Two runs start certifying while the page is open; its periodic refresh brings them in.
+  // Two runs arrive as files while the page is open; its periodic refresh brings them in.
   const waiting = await fixtures.awaitingSignoffRun();
   const gated = await fixtures.calibrationGateRun();
   const signoff = page.getByRole("region", { name: "Waiting for sign-off" });
@@ -53,7 +53,7 @@ test("the overview shows runs in flight per stage and those waiting for a sign-o
 
   const calibration = page.getByRole("region", { name: "Waiting for calibrations" });
   const gatedRow = calibration.getByRole("row").filter({ has: page.getByRole("link", { name: String(gated), exact: true }) });
-  await expect(gatedRow).toContainText("BeamSpot (pending), SiStripGains (pending)", { timeout: 30_000 });
+  await expect(gatedRow).toContainText("BeamSpot (pending), EcalPedestals (pending), SiPixelAli (pending), SiStripGains (pending)", { timeout: 30_000 });
   // The demo's own runs move between stages meanwhile, so the count is not compared with before:
   // it includes at least the run now waiting for its online sign-off.
   await expect.poll(async () => Number(await page.getByTestId("in-flight-online").textContent())).toBeGreaterThan(0);

@@ -34,11 +34,11 @@ test("a DQM file dropped in the watched folder brings its run onto the board and
 
   // Its HDQM point: the express dataset's trend of the run's subsystem, for this run.
   // The express file may land a scan after the online one: the page is reloaded until it does.
-  await page.goto(`/trends?ss=PixelPhase1&pd=StreamExpress&ps=Express-v1&sel=list&list=${run}`);
+  await page.goto(`/trends?ss=PixelPhase1&pd=ZeroBias&ps=Express-v1&sel=list&list=${run}`);
   const summary = page.getByTestId("trend-summary");
   await expect(async () => {
     await page.reload();
-    await expect(summary).toContainText("PixelPhase1 · StreamExpress / Express-v1 · 1 listed runs · 1 run (significant only)", { timeout: 2_000 });
+    await expect(summary).toContainText("PixelPhase1 · ZeroBias / Express-v1 · 1 listed runs · 1 run (significant only)", { timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
   const trend = page.getByTestId("trend-chart");
   await expect(drawn(trend)).toBeVisible();

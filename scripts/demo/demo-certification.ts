@@ -73,7 +73,7 @@ export function stagesToSignOff(plan: RunPlan): Stage[] {
 export function demoStageDataset(stage: Stage, run: number): string {
   if (stage === "online") return "online";
   const era = DEMO_DATASET_ERA(run);
-  return stage === "express" ? `/StreamExpress/${era}-Express-v1/DQMIO` : `/ZeroBias/${era}-PromptReco-v1/DQMIO`;
+  return stage === "express" ? `/ZeroBias/${era}-Express-v1/DQMIO` : `/ZeroBias/${era}-PromptReco-v1/DQMIO`;
 }
 
 /** A stage's file: the run's HDQM monitor elements and certification's, with the plan's problem. */

@@ -6,7 +6,8 @@
  *   with uproot into a transfer folder and ingested by the `ingest-oms` / `ingest-file`
  *   workflows on the worker, like `dqmflow ingest` does, without waking certification (a
  *   re-reco of past runs would otherwise open a campaign for every run). The reference run of
- *   certification also gets its online, express and prompt files there.
+ *   certification also gets its online, express and prompt files there, and the live runs their
+ *   re-reco files (once their OMS metadata is in), so the season's trend covers every run.
  * - The real ML4DQM per-lumisection CSVs are imported in this process, and an anomaly model of
  *   the MainDiagonal shape is trained on them.
  * - The live window (demo-certification.ts plans it): its OMS metadata goes into the
@@ -46,6 +47,8 @@ export const DEMO_STORAGE_SUBDIR = "demo-season";
 export const DEMO_OMS_FILE = "demo-season-oms.json";
 /** History files ingested at the same time (the worker has two cores to share with the database). */
 const ARCHIVE_CONCURRENCY = 3;
+/** How long the schedule may take to ingest the live window's OMS file. */
+const OMS_WAIT_MS = 180_000;
 
 export interface DemoDeps {
   readonly db: Db;
@@ -147,26 +150,39 @@ export async function loadDemoData(deps: DemoDeps, opts: DemoLoadOptions = {}): 
   const hdqmReference = season.filter((r) => r.runClass === "Collisions" && r.golden)[5]?.run;
   const client = await deps.temporal();
   const progress = opts.onProgress ?? (() => undefined);
-  const total = archive.length * 2 + 2;
+  const total = archive.length * 2 + live.length + 8;
 
-  // History: written into a transfer folder, ingested by workflows without certification.
+  // History: written into a transfer folder, ingested by workflows without certification. The
+  // live runs' re-reco files too, once the schedule has brought their OMS metadata in (below).
   const transfer = await mkdtemp(path.join(tmpdir(), "dqmflow-demo-history-"));
   let points = 0;
+  let liveFiles: string[] = [];
+  const ulSpec = (r: DemoRun): DqmFileSpec & { dataset: string } => {
+    const dataset = demoDatasetName(r.run);
+    return { file: dqmStoragePath(transfer, r.run, dataset), run: r.run, dataset, mes: runHistograms(r) };
+  };
+  const ingestAll = async (queue: (DqmFileSpec & { dataset: string })[], done: () => void) => {
+    const worker = async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        points += await ingestFile(client, deps.taskQueue, s.file, s.run, s.dataset, hdqmReference);
+        done();
+      }
+    };
+    await Promise.all(Array.from({ length: ARCHIVE_CONCURRENCY }, worker));
+  };
   try {
     const omsFile = path.join(transfer, "oms-history.json");
     await writeFile(omsFile, JSON.stringify(omsRecords(archive)));
-    const specs: (DqmFileSpec & { dataset: string })[] = archive.map((r) => {
-      const dataset = demoDatasetName(r.run);
-      return { file: dqmStoragePath(transfer, r.run, dataset), run: r.run, dataset, mes: runHistograms(r) };
-    });
+    const specs = archive.map(ulSpec);
     if (reference) {
       for (const stage of ["online", "express", "prompt"] as const) {
         const dataset = demoStageDataset(stage, reference.run);
         specs.push({ file: dqmStoragePath(transfer, reference.run, dataset), run: reference.run, dataset, mes: stageMes(reference, stage, planFor(-1)) });
       }
     }
+    const liveUl = live.map(ulSpec);
     let written = 0;
-    await writeDqmFiles(specs, { onFile: () => progress(++written, total, "writing the season's DQM files") });
+    await writeDqmFiles([...specs, ...liveUl], { onFile: () => progress(++written, total, "writing the season's DQM files") });
     progress(written, total, "ingesting the season's OMS metadata");
     await ingestOms(client, deps.taskQueue, omsFile, false);
     // The HDQM reference run first: comparison metrics of the other runs read its histograms.
@@ -175,18 +191,43 @@ export async function loadDemoData(deps: DemoDeps, opts: DemoLoadOptions = {}): 
     let done = 0;
     const head = queue.shift();
     if (head) points += await ingestFile(client, deps.taskQueue, head.file, head.run, head.dataset);
-    const worker = async () => {
-      for (let s = queue.shift(); s; s = queue.shift()) {
-        points += await ingestFile(client, deps.taskQueue, s.file, s.run, s.dataset, hdqmReference);
-        progress(written + ++done, total, `ingest-file run ${s.run}`);
-      }
+    await ingestAll(queue, () => progress(written + ++done, total, "ingest-file workflows of the history"));
+
+    progress(total - 1, total, "per-lumisection histograms and the anomaly model");
+    const ml = await importMl4dqmAndTrain(db, dataDir);
+    await ensureDemoRule(db);
+
+    // An expert picks the reference run of each class (what certification.setReference does).
+    if (reference) for (const runClass of ["Collisions", "Cosmics", "Commissioning"]) await setReferenceRun(db, runClass, reference.run, "demo-expert");
+
+    // The live window: OMS metadata into the watched drop folder; once the schedule has ingested
+    // it (and so started each run's certification), the runs' re-reco files for the trends, then
+    // their online/express/prompt DQM files into the watched storage.
+    progress(total, total, "dropping the live runs' files in the watched folders");
+    await mkdir(deps.omsDropDir, { recursive: true });
+    const omsDropped = path.join(deps.omsDropDir, DEMO_OMS_FILE);
+    await writeFile(`${omsDropped}.tmp`, JSON.stringify(omsRecords(live)));
+    await rename(`${omsDropped}.tmp`, omsDropped);
+    await waitForIngest(db, omsDropped, OMS_WAIT_MS);
+    await ingestAll([...liveUl], () => undefined);
+    liveFiles = await writeDqmFiles(live.flatMap((r, i) => liveRunFiles(deps.dqmStorageDir, r, i)));
+    return {
+      loaded: true,
+      runs: season.length,
+      archiveFiles: specs.length + liveUl.length,
+      points,
+      ...ml,
+      liveRuns: live.map((r) => r.run),
+      liveFiles,
+      referenceRun: reference?.run ?? null,
     };
-    await Promise.all(Array.from({ length: ARCHIVE_CONCURRENCY }, worker));
   } finally {
     await rm(transfer, { recursive: true, force: true });
   }
+}
 
-  progress(total - 1, total, "per-lumisection histograms and the anomaly model");
+/** The ML4DQM CSVs in this process, and an anomaly model trained on them. */
+async function importMl4dqmAndTrain(db: Db, dataDir: string): Promise<Pick<DemoLoadResult, "lsHistograms" | "models" | "skippedFiles">> {
   let lsHistograms = 0;
   const skippedFiles: { file: string; reason: string }[] = [];
   const mlDir = path.join(dataDir, "ml4dqm");
@@ -206,28 +247,17 @@ export async function loadDemoData(deps: DemoDeps, opts: DemoLoadOptions = {}): 
     await insertModelVersion(db, model, null);
     models.push(`${DEMO_MODEL_ME} (latent-knn, validation AUC ${model.validation.roc?.auc.toFixed(3) ?? "n/a"})`);
   }
-  await ensureDemoRule(db);
+  return { lsHistograms, models, skippedFiles };
+}
 
-  // An expert picks the reference run of each class (what certification.setReference does).
-  if (reference) for (const runClass of ["Collisions", "Cosmics", "Commissioning"]) await setReferenceRun(db, runClass, reference.run, "demo-expert");
-
-  // The live window: OMS metadata first, then the DQM files, into the watched folders.
-  progress(total, total, "dropping the live runs' files in the watched folders");
-  await mkdir(deps.omsDropDir, { recursive: true });
-  const omsTmp = path.join(deps.omsDropDir, `.${DEMO_OMS_FILE}.tmp`);
-  await writeFile(omsTmp, JSON.stringify(omsRecords(live)));
-  await rename(omsTmp, path.join(deps.omsDropDir, DEMO_OMS_FILE));
-  const liveFiles = await writeDqmFiles(live.flatMap((r, i) => liveRunFiles(deps.dqmStorageDir, r, i)));
-  return {
-    loaded: true,
-    runs: season.length,
-    archiveFiles: archive.length + (reference ? 3 : 0),
-    points,
-    lsHistograms,
-    models,
-    skippedFiles,
-    liveRuns: live.map((r) => r.run),
-    liveFiles,
-    referenceRun: reference?.run ?? null,
-  };
+/** Waits until the schedule has ingested a dropped file (its bookkeeping row), or says why not. */
+async function waitForIngest(db: Db, file: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.selectFrom("ingest_file").select(["outcome", "message"]).where("path", "=", file).orderBy("id", "desc").executeTakeFirst();
+    if (row?.outcome === "ingested") return;
+    if (row?.outcome === "failed") throw new Error(`the pipeline refused ${file}: ${row.message ?? ""}`);
+    if (Date.now() > until) throw new Error(`${file} was not ingested within ${Math.round(timeoutMs / 1000)} s: is the worker running with OMS_DROP_DIR set to its folder?`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
 }
