@@ -1,6 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { board, mutate, openRun, runWithError, setRole, signableRun } from "./certification-api";
+import { board, completedRun, gatedRun, mutate, openRun, runWithError, setRole, signableRun } from "./certification-api";
+
+// Each journey works on a run of its own, dropped as files in the watched folders (certification-api.ts).
+test.describe.configure({ timeout: 180_000 });
 
 const shots = "test-results/screenshots";
 
@@ -119,8 +122,7 @@ test("a run page shows stages, the failing comparison over its reference, flags,
 
 test("a shifter reports a prompt calibration's status", async ({ page, context, request, baseURL }) => {
   await setRole(context, baseURL!, "shifter");
-  await expect.poll(async () => (await board(request, { certStatus: "calibration-gate" })).length, { timeout: 150_000 }).toBeGreaterThan(0);
-  const run = (await board(request, { certStatus: "calibration-gate" }))[0]!.runNumber;
+  const run = await gatedRun(request);
   await page.goto("/calibration?released=no");
   const table = page.getByRole("table", { name: "Calibration readiness per run" });
   await expect(table).toBeVisible();
@@ -134,8 +136,8 @@ test("a shifter reports a prompt calibration's status", async ({ page, context, 
 });
 
 test("a shifter computes a golden JSON and views it", async ({ page, context, request, baseURL }) => {
-  // The demo's rule keeps the prompt datasets of certified runs: wait until the worker has certified one.
-  await expect.poll(async () => (await board(request, { state: "COMPLETED" })).length, { timeout: 150_000 }).toBeGreaterThan(0);
+  // The demo's rule keeps the prompt datasets of certified runs: this journey certifies one of its own.
+  await completedRun(request);
   await setRole(context, baseURL!, "shifter");
   await page.goto("/golden-json");
   const create = page.getByRole("form", { name: "Create a golden JSON" });
@@ -168,8 +170,7 @@ test("a shifter computes a golden JSON and views it", async ({ page, context, re
 });
 
 test("an expert reopens a certified run and signs it off again in bulk", async ({ page, context, request, baseURL }) => {
-  await expect.poll(async () => (await board(request, { state: "COMPLETED" })).length, { timeout: 150_000 }).toBeGreaterThan(0);
-  const run = (await board(request, { state: "COMPLETED" }))[0]!.runNumber;
+  const run = await completedRun(request);
   await setRole(context, baseURL!, "expert");
   await page.goto(`/certification?runFrom=${run}&runTo=${run}`);
   const bulk = page.getByRole("form", { name: "Bulk actions" });
