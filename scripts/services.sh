@@ -95,7 +95,7 @@ write_env() {
   {
     echo "DATABASE_URL=${EXTERNAL_DB:-postgres://postgres@127.0.0.1:$PG_PORT/dqmflow}"
     echo "TEMPORAL_ADDRESS=${EXTERNAL_TEMPORAL:-127.0.0.1:$T_PORT}"
-    [ -z "$EXTERNAL_TEMPORAL" ] && echo "TEMPORAL_UI_URL=http://localhost:$UI_PORT"
+    if [ -z "$EXTERNAL_TEMPORAL" ]; then echo "TEMPORAL_UI_URL=http://localhost:$UI_PORT"; fi
   } >"$ENV_FILE"
 }
 
