@@ -8,6 +8,7 @@ const benchmarks: Record<string, { summary: string; load: () => Promise<CliComma
   compare: { summary: "comparison engine vs scipy/numpy", load: async () => (await import("./bench-compare.js")).benchCommand, passName: true },
   ingest: { summary: "2.5 M metric points through the ingest writer vs plain COPY", load: async () => (await import("./bench-ingest.js")).benchIngestCommand },
   lifecycle: { summary: "runs through certification with automatic sign-off vs a minimal workflow", load: async () => (await import("./bench-lifecycle.js")).benchLifecycleCommand },
+  pipeline: { summary: "DQM files per minute through schedule → ingest → certify-run vs in-process ingest", load: async () => (await import("./bench-pipeline.js")).benchPipelineCommand },
   rr: { summary: "runregistry client get_runs (triplet filter) via /rr vs the same query as bare SQL", load: async () => (await import("./bench-rr.js")).benchRrCommand },
   trends: { summary: "trend requests over HTTP at 16 clients vs bare SQL", load: async () => (await import("./bench-trends.js")).benchTrendsCommand },
   ui: { summary: "10,000-point trend page in Chromium vs a bare ECharts page", load: async () => (await import("./bench-ui.js")).benchUiCommand },
