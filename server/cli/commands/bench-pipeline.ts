@@ -34,7 +34,7 @@ import type { CliCommand } from "../main";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
 function fileName(run: number): string {
-  return `DQM_V0001_R${String(run).padStart(9, "0")}__ZeroBias__Run2026A-PromptReco-v1__DQMIO.root`;
+  return `DQM_V0001_R${String(run).padStart(9, "0")}__Global__Online__DQM.root`;
 }
 
 function omsRecord(run: number, i: number) {
@@ -78,7 +78,7 @@ export const benchPipelineCommand: CliCommand = {
     const local = season.map((_, i) => base + n + i);
     const dir = await mkdtemp(path.join(tmpdir(), "dqmflow-bench-pipeline-"));
     const staging = path.join(dir, "staging");
-    const dqmDir = path.join(dir, "dqm", "OfflineData", "Run2026", "ZeroBias");
+    const dqmDir = path.join(dir, "dqm", "OnlineData", "original", "bench");
     const omsDir = path.join(dir, "oms");
     const taskQueue = `bench-pipeline-${randomUUID()}`;
     const scheduleId = `bench-pipeline-${randomUUID()}`;
@@ -105,8 +105,8 @@ export const benchPipelineCommand: CliCommand = {
       const w = await createWorker({ address: c.TEMPORAL_ADDRESS, namespace: c.TEMPORAL_NAMESPACE, taskQueue, databaseUrl: c.DATABASE_URL, certificationConfigFile: certConfig });
       const running = w.worker.run();
       stopWorker = async () => {
-        w.worker.shutdown();
-        await running;
+        if (w.worker.getState() === "RUNNING") w.worker.shutdown();
+        await running.catch((err: unknown) => console.error(`bench pipeline: the worker stopped: ${err instanceof Error ? err.message : String(err)}`));
         await w.close();
       };
       await ensureIngestSchedule(client, { scheduleId, taskQueue, dqmDir: path.dirname(path.dirname(dqmDir)), omsDir, intervalS: 1 });
