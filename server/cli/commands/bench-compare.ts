@@ -16,10 +16,12 @@ import type { CliCommand } from "../main";
 
 /** The C reference quoted in issue 7 (pairs/s on one core of these machines). */
 const C_PAIRS_PER_SECOND = 1.7e6;
-const NBINS = 100;
+/** Bins per histogram of the benchmark pairs (shared with `compare --bench`). */
+export const NBINS = 100;
 
 /** Gaussian-shaped histograms with Poisson noise, ~2,000 (data) and ~3,000 (reference) entries. */
-function makeBatch(count: number): PairBatch {
+/** `count` pairs of 100-bin Gaussian histograms with Poisson noise and a random shift (seeded). */
+export function makeBatch(count: number): PairBatch {
   const b = allocateBatch(count, NBINS);
   const rng = seededRng(2017);
   const u = (): number => rng.next();

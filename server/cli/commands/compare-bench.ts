@@ -13,25 +13,9 @@ import { compareRange } from "../../compare/batch/batch-kernel";
 import { allocateBatch, allocateResults, type PairBatch } from "../../compare/batch/batch-layout";
 import { createComparePool } from "../../compare/batch/batch-pool";
 import { comparePairsFile } from "../../compare/cli/pairs-batch";
-import { poisson, seededRng } from "../../compare/math/rng";
+import { makeBatch, NBINS } from "./bench-compare";
 
-const NBINS = 100;
 const GOAL = 0.5;
-
-function makeBatch(count: number): PairBatch {
-  const b = allocateBatch(count, NBINS);
-  const rng = seededRng(2017);
-  for (let p = 0; p < count; p++) {
-    const shift = (rng.next() - 0.5) * 4;
-    for (let i = 0; i < NBINS; i++) {
-      const g = Math.exp(-0.5 * ((i - 50) / 15) ** 2) / (15 * Math.sqrt(2 * Math.PI));
-      const gd = Math.exp(-0.5 * ((i - 50 - shift) / 15) ** 2) / (15 * Math.sqrt(2 * Math.PI));
-      b.data[p * NBINS + i] = poisson(2000 * gd, rng);
-      b.ref[p * NBINS + i] = poisson(3000 * g, rng);
-    }
-  }
-  return b;
-}
 
 function writeJsonl(batch: PairBatch, file: string): void {
   const lines: string[] = [];
