@@ -4,6 +4,8 @@
 # never touches the data of a running product:
 #   dev  — PostgreSQL 55432, Temporal 7233, UI 8233
 #   test — PostgreSQL 55433, Temporal 7243, UI 8243
+#   alt1…alt4 — spare profiles (PostgreSQL 5544N, Temporal 725N, UI 825N) for a second checkout
+#   or a parallel piece of work on the same machine
 # Usage: services.sh up|down|env|running [dev|test]   (running: exit 0 when both are up)
 # `up` writes .state/<profile>.env with DATABASE_URL, TEMPORAL_ADDRESS and TEMPORAL_UI_URL.
 # With DATABASE_URL or TEMPORAL_ADDRESS already set, that service is used as it is.
@@ -14,7 +16,8 @@ ACTION="${1:-up}"; PROFILE="${2:-dev}"
 case "$PROFILE" in
   dev)  PG_PORT=55432; T_PORT=7233; UI_PORT=8233 ;;
   test) PG_PORT=55433; T_PORT=7243; UI_PORT=8243 ;;
-  *) echo "services.sh: unknown profile '$PROFILE' (dev|test)" >&2; exit 2 ;;
+  alt[1-4]) n="${PROFILE#alt}"; PG_PORT=$((55440 + n)); T_PORT=$((7250 + n)); UI_PORT=$((8250 + n)) ;;
+  *) echo "services.sh: unknown profile '$PROFILE' (dev|test|alt1…alt4)" >&2; exit 2 ;;
 esac
 PG_BIN=/usr/lib/postgresql/15/bin
 DATA="$ROOT/.data/$PROFILE"
