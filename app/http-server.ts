@@ -11,6 +11,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createAppServices } from "../server/app-services";
+import { requestGuard } from "../server/auth/request-guard";
 import { rrRouter } from "../server/rr/rr-router";
 import { trpcFrontCache } from "../server/trpc/front-cache";
 import { config } from "../server/config/config";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const build = (await import(pathToFileURL(copy ? path.join(copy, "index.js") : path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestGuard(cfg));
   app.use("/build", express.static(copy ? path.join(copy, "public", "build") : path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Repeated trend views are written from the trend cache's bytes without entering Remix.
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
     handleRemix(req, res, next).catch(next);
   });
 
-  const server = app.listen(cfg.PORT, () => console.log(`web: http://localhost:${cfg.PORT} (server ${cfg.SERVER_NAME})`));
+  const shownHost = cfg.HOST.includes(":") ? `[${cfg.HOST}]` : cfg.HOST;
+  const server = app.listen(cfg.PORT, cfg.HOST, () => console.log(`web: http://${shownHost}:${cfg.PORT} (server ${cfg.SERVER_NAME}, AUTH_MODE=${cfg.AUTH_MODE})`));
   server.on("error", (err: NodeJS.ErrnoException) => {
     console.error(err.code === "EADDRINUSE" ? `web: port ${cfg.PORT} is already taken; set PORT to another one` : `web: ${err.message}`);
     process.exit(1);

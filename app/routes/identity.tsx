@@ -1,6 +1,10 @@
-/** Local mode only: the developer picks the role they act as (stored in a cookie). */
+/**
+ * Local mode only: the developer picks the role they act as (stored in a cookie). Cross-site
+ * posts never reach here (server/auth/request-guard.ts); `back` may only lead inside the app.
+ */
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { LOCAL_ROLE_COOKIE } from "../../server/auth/identity";
+import { sameOriginPath } from "../../server/auth/same-origin";
 import { roles } from "../../server/auth/roles";
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -10,7 +14,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (typeof role !== "string" || !(roles as readonly string[]).includes(role)) {
     return new Response(`unknown role '${typeof role === "string" ? role : "(a file)"}': one of ${roles.join(", ")}`, { status: 400 });
   }
-  const back = form.get("back");
-  const target = typeof back === "string" && back.startsWith("/") && !back.startsWith("//") ? back : "/";
-  return redirect(target, { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=${role}; Path=/; SameSite=Lax; HttpOnly` } });
+  return redirect(sameOriginPath(form.get("back")), { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=${role}; Path=/; SameSite=Lax; HttpOnly` } });
 }

@@ -5,7 +5,6 @@ const cfg = {
   AUTH_MODE: "proxy" as const,
   AUTH_TRUSTED_PROXIES: ["10.0.0.5"],
   AUTH_GROUP_ROLES: { "cms-dqm-shifters": "shifter" as const, "cms-dqm-experts": "expert" as const },
-  AUTH_LOCAL_DEFAULT_ROLE: "shifter" as const,
 };
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -32,6 +31,11 @@ describe("identityFromRequest", () => {
     const local = { ...cfg, AUTH_MODE: "local" as const };
     expect(identityFromRequest({ headers: headers({ cookie: "a=1; dqmflow_role=expert" }), remoteAddress: undefined }, local).role).toBe("expert");
     expect(identityFromRequest({ headers: headers({ "x-dqmflow-role": "viewer" }), remoteAddress: undefined }, local).role).toBe("viewer");
-    expect(identityFromRequest({ headers: headers({ "x-dqmflow-role": "root" }), remoteAddress: undefined }, local).role).toBe("shifter");
+  });
+
+  it("makes a local caller who chose no role (or no real one) an anonymous viewer", () => {
+    const local = { ...cfg, AUTH_MODE: "local" as const };
+    expect(identityFromRequest({ headers: headers({}), remoteAddress: "127.0.0.1" }, local)).toMatchObject({ user: "anonymous", role: "viewer", via: "anonymous" });
+    expect(identityFromRequest({ headers: headers({ "x-dqmflow-role": "root" }), remoteAddress: undefined }, local).role).toBe("viewer");
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Who is calling. In production an authenticating proxy in front of the app (as CERN SSO's
  * proxies do) sets the user and e-group headers; they are believed only when the request
- * comes from a configured proxy address. In local mode a developer picks a role.
+ * comes from a configured proxy address. In local mode (loopback only) a developer picks a
+ * role. A caller with no identity is an anonymous viewer in every mode: it can only read.
  */
 import type { AppConfig } from "../config/config";
 import { type Role, roles, strongestRole } from "./roles";
@@ -39,11 +40,12 @@ function cookieValue(headers: Headers, name: string): string | undefined {
   return undefined;
 }
 
-export function identityFromRequest(req: RequestFacts, cfg: Pick<AppConfig, "AUTH_MODE" | "AUTH_TRUSTED_PROXIES" | "AUTH_GROUP_ROLES" | "AUTH_LOCAL_DEFAULT_ROLE">): Identity {
+export type AuthConfig = Pick<AppConfig, "AUTH_MODE" | "AUTH_TRUSTED_PROXIES" | "AUTH_GROUP_ROLES">;
+
+export function identityFromRequest(req: RequestFacts, cfg: AuthConfig): Identity {
   if (cfg.AUTH_MODE === "local") {
     const chosen = req.headers.get(LOCAL_ROLE_HEADER) ?? cookieValue(req.headers, LOCAL_ROLE_COOKIE);
-    const role = isRole(chosen) ? chosen : cfg.AUTH_LOCAL_DEFAULT_ROLE;
-    return { user: `dev-${role}`, role, groups: [], via: "local" };
+    return isRole(chosen) ? { user: `dev-${chosen}`, role: chosen, groups: [], via: "local" } : anonymous;
   }
   const trusted = req.remoteAddress !== undefined && cfg.AUTH_TRUSTED_PROXIES.includes(req.remoteAddress);
   const user = req.headers.get(USER_HEADER);

@@ -7,6 +7,8 @@ describe("parseConfig", () => {
   it("applies defaults", () => {
     const c = parseConfig(base);
     expect(c.PORT).toBe(3000);
+    expect(c.HOST).toBe("127.0.0.1");
+    expect(c.AUTH_MODE).toBe("local");
     expect(c.TEMPORAL_NAMESPACE).toBe("default");
     expect(c.AUTH_GROUP_ROLES["cms-dqm-shifters"]).toBe("shifter");
   });
@@ -23,5 +25,11 @@ describe("parseConfig", () => {
 
   it("rejects a group map entry with an unknown role", () => {
     expect(() => parseConfig({ ...base, AUTH_GROUP_ROLES: "cms-x:superuser" })).toThrowError(/AUTH_GROUP_ROLES.*cms-x:superuser/s);
+  });
+
+  it("keeps local mode on loopback: another address needs a real identity mode", () => {
+    expect(() => parseConfig({ ...base, HOST: "0.0.0.0" })).toThrowError(/HOST: '0\.0\.0\.0' is reachable from other machines.*AUTH_MODE=proxy or oidc/s);
+    expect(parseConfig({ ...base, HOST: "::1" }).HOST).toBe("::1");
+    expect(parseConfig({ ...base, HOST: "0.0.0.0", AUTH_MODE: "proxy" }).HOST).toBe("0.0.0.0");
   });
 });

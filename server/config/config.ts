@@ -14,10 +14,15 @@ const envSchema = z.object({
   TEMPORAL_UI_URL: z.string().url().default("http://localhost:8233"),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default("dqmflow"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the web server listens on. Loopback by default; local mode refuses any other. */
+  HOST: z.string().min(1).max(255).default("127.0.0.1"),
   SERVER_NAME: z.string().min(1).default(os.hostname()),
   /** "off" computes every trend answer afresh (to compare, or to rule the cache out when debugging). */
   TREND_CACHE: z.enum(["on", "off"]).default("on"),
-  /** "proxy": identity from a trusted SSO proxy's headers; "local": a developer picks one. */
+  /**
+   * "proxy": identity from a trusted SSO proxy's headers; "local": a developer on this machine
+   * picks a role (loopback only). A caller with no identity is a viewer in every mode.
+   */
   AUTH_MODE: z.enum(["proxy", "local"]).default("local"),
   /** Addresses of the authenticating proxy whose identity headers are believed. */
   AUTH_TRUSTED_PROXIES: z
@@ -56,10 +61,24 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
-  /** Role of the developer identity in local mode when none is chosen. */
-  AUTH_LOCAL_DEFAULT_ROLE: roleSchema.default("shifter"),
   /** Metric configuration folder (YAML/JSON, HDQM INI files under <Subsystem>/); a relative path is taken from the project root. */
   METRICS_CONFIG_DIR: z.string().min(1).default("config/metrics"),
+});
+
+/** Addresses that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || h === "::ffff:127.0.0.1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+const checkedEnvSchema = envSchema.superRefine((cfg, ctx) => {
+  if (cfg.AUTH_MODE === "local" && !isLoopbackHost(cfg.HOST)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["HOST"],
+      message: `'${cfg.HOST}' is reachable from other machines, and in AUTH_MODE=local anyone who reaches the port picks their own role; local mode listens on loopback only (127.0.0.1, ::1, localhost) — set AUTH_MODE=proxy or oidc to serve other addresses`,
+    });
+  }
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -70,7 +89,7 @@ export class ConfigError extends Error {
 
 /** Validates an environment; throws ConfigError naming every wrong variable. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const result = envSchema.safeParse(env);
+  const result = checkedEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
   throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);

@@ -1,6 +1,7 @@
 /** Short links: a stable code for any in-app path, so a view can be shared by a few characters. */
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/pool";
+import { sameOriginPath } from "../auth/same-origin";
 
 export class ShortLinkError extends Error {
   override name = "ShortLinkError";
@@ -8,8 +9,8 @@ export class ShortLinkError extends Error {
 
 /** Only app-relative paths may be shortened, so a short link can never point off-site. */
 export function validateAppPath(path: string): string {
-  if (!path.startsWith("/") || path.startsWith("//") || /[\r\n]/.test(path)) {
-    throw new ShortLinkError(`'${path}' is not a path inside the app (it must start with a single '/')`);
+  if (sameOriginPath(path, "") === "") {
+    throw new ShortLinkError(`'${path.slice(0, 200)}' is not a path inside the app (one leading '/', no '\\', no control characters)`);
   }
   return path;
 }

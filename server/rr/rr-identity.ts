@@ -6,8 +6,7 @@
  * default role.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { AppConfig } from "../config/config";
-import { type Identity, identityFromRequest, LOCAL_ROLE_COOKIE, LOCAL_ROLE_HEADER, USER_HEADER } from "../auth/identity";
+import { type AuthConfig, type Identity, identityFromRequest, LOCAL_ROLE_COOKIE, LOCAL_ROLE_HEADER, USER_HEADER } from "../auth/identity";
 import { hasRole, type Role, roles, strongestRole } from "../auth/roles";
 import { RrAuthError } from "./errors";
 
@@ -20,7 +19,6 @@ export interface RrCaller {
   readonly roleChosen: boolean;
 }
 
-type AuthConfig = Pick<AppConfig, "AUTH_MODE" | "AUTH_TRUSTED_PROXIES" | "AUTH_GROUP_ROLES" | "AUTH_LOCAL_DEFAULT_ROLE">;
 
 function toHeaders(h: IncomingHttpHeaders): Headers {
   const out = new Headers();
