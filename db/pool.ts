@@ -11,7 +11,13 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 export type Db = Kysely<Database>;
 
 export function createPool(databaseUrl: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max, application_name: "dqmflow" });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: "dqmflow" });
+  // An idle pooled connection that the server ends (a database restart, pg_terminate_backend)
+  // emits its error on the pool, and an 'error' event without a listener kills the process: a
+  // worker or web server would die with the database. The pool has already dropped that
+  // connection and the next query opens a new one, so the error is only worth a line in the log.
+  pool.on("error", (err) => console.warn(`database: an idle pooled connection was closed (${err.message}); the next query reconnects`));
+  return pool;
 }
 
 export function createDb(databaseUrl: string, max = 10): Db {
