@@ -6,7 +6,9 @@
 #   test — PostgreSQL 55433, Temporal 7243, UI 8243
 #   alt1…alt4 — spare profiles (PostgreSQL 5544N, Temporal 725N, UI 825N) for a second checkout
 #   or a parallel piece of work on the same machine
-# Usage: services.sh up|down|env|running [dev|test]   (running: exit 0 when both are up)
+# Usage: services.sh up|down|env|running|restart-db|restart-temporal [dev|test|alt1…alt4]
+#   running: exit 0 when both are up; restart-db / restart-temporal: restart that running service
+#   of the profile with the same data, ports and flags (the fault tests use them)
 # `up` writes .state/<profile>.env with DATABASE_URL, TEMPORAL_ADDRESS and TEMPORAL_UI_URL.
 # With DATABASE_URL or TEMPORAL_ADDRESS already set, that service is used as it is.
 set -euo pipefail
@@ -102,7 +104,7 @@ write_env() {
   } >"$ENV_FILE"
 }
 
-down() {
+temporal_down() {
   if temporal_running; then
     step "Temporal ($PROFILE): stopping"
     kill "$(cat "$T_PID")" 2>/dev/null || true
@@ -110,10 +112,33 @@ down() {
     temporal_running && kill -9 "$(cat "$T_PID")" 2>/dev/null || true
   fi
   rm -f "$T_PID"
+}
+
+pg_down() {
   if [ -f "$PG_DATA/PG_VERSION" ] && pg_running; then
     step "TimescaleDB ($PROFILE): stopping"
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null
   fi
+}
+
+down() { temporal_down; pg_down; }
+
+# Restarts act on the profile's own services, whatever DATABASE_URL / TEMPORAL_ADDRESS say.
+restart_db() {
+  if ! { [ -f "$PG_DATA/PG_VERSION" ] && pg_running; }; then
+    echo "services.sh: TimescaleDB ($PROFILE) is not running, so it cannot be restarted; 'up $PROFILE' starts it" >&2; exit 1
+  fi
+  step "TimescaleDB ($PROFILE): restarting (fast: open connections are ended)"
+  run_step "pg_ctl restart" as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -m fast -w -t 60 restart
+}
+
+restart_temporal() {
+  if ! temporal_running; then
+    echo "services.sh: Temporal ($PROFILE) is not running, so it cannot be restarted; 'up $PROFILE' starts it" >&2; exit 1
+  fi
+  temporal_down
+  EXTERNAL_TEMPORAL=""
+  temporal_up
 }
 
 case "$ACTION" in
@@ -121,5 +146,7 @@ case "$ACTION" in
   down) down ;;
   env) write_env; cat "$ENV_FILE" ;;
   running) [ -f "$PG_DATA/PG_VERSION" ] && pg_running && temporal_running ;;
-  *) echo "services.sh: unknown action '$ACTION' (up|down|env|running)" >&2; exit 2 ;;
+  restart-db) restart_db ;;
+  restart-temporal) restart_temporal ;;
+  *) echo "services.sh: unknown action '$ACTION' (up|down|env|running|restart-db|restart-temporal)" >&2; exit 2 ;;
 esac
