@@ -84,4 +84,6 @@ provision_chromium
 [ "${1:-}" = "--system-only" ] || provision_npm
 # uproot writes the demo's and the browser tests' DQM files; scipy/numpy the reference values.
 [ "${1:-}" = "--system-only" ] || bash "$ROOT/scripts/python-env.sh" >/dev/null
+# helm and the Kubernetes schemas for the chart check (deploy/helm/check.sh).
+[ "${1:-}" = "--system-only" ] || bash "$ROOT/deploy/helm/tools.sh"
 step "provisioned"

@@ -34,6 +34,7 @@ stage migrate node bin/dqmflow.js migrate
 stage typecheck npx --no-install tsc -p tsconfig.json --noEmit
 stage lint npx --no-install eslint --max-warnings=0 .
 stage "metric configs" node bin/dqmflow.js metrics check --strict config/metrics
+stage "helm chart" bash deploy/helm/check.sh
 stage "unit tests" npx --no-install vitest run --project unit
 stage "integration tests" npx --no-install vitest run --project integration --no-file-parallelism
 stage "remix build" npx --no-install remix build

@@ -10,6 +10,13 @@ import { ensureIngestSchedule } from "./ingest/ingest-schedule";
 
 export const workflowsPath = fileURLToPath(new URL("./workflows.ts", import.meta.url));
 
+/**
+ * On SIGTERM (a pod stopped, a rollout) the worker stops polling and gives the activities it
+ * holds this long to finish before cancelling them (the SDK's default, 0, cancels them at once);
+ * deploy/helm/dqmflow's terminationGracePeriodSeconds (≥ 100 s) stays above it.
+ */
+export const SHUTDOWN_GRACE_TIME = "90s";
+
 let runtimeInstalled = false;
 
 /** Worker logs at WARN: the SDK's INFO lines (state changes, bundle sizes) drown real problems. */
@@ -44,6 +51,7 @@ export async function createWorker(opts: WorkerOptions) {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     workflowsPath,
+    shutdownGraceTime: SHUTDOWN_GRACE_TIME,
     activities: createActivities({
       db,
       temporal,

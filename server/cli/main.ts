@@ -19,6 +19,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   "golden-json": async () => (await import("./commands/golden-json.js")).goldenJsonCommand,
   metrics: async () => (await import("./commands/metrics.js")).metricsCommand,
   "import-rr": async () => (await import("./commands/import-rr.js")).importRrCommand,
+  schedule: async () => (await import("./commands/schedule.js")).scheduleCommand,
 };
 
 /** Registers a command; command modules are listed here so `dqmflow help` can show them all. */
