@@ -17,6 +17,10 @@ export function createPool(databaseUrl: string, max = 10): pg.Pool {
   // worker or web server would die with the database. The pool has already dropped that
   // connection and the next query opens a new one, so the error is only worth a line in the log.
   pool.on("error", (err) => console.warn(`database: an idle pooled connection was closed (${err.message}); the next query reconnects`));
+  // A connection in use when the server ends it fails its query (the caller sees that error and
+  // its transaction is rolled back), then emits the same error on the client, which the pool
+  // listens to only while the connection is idle; unheard, it would kill the process too.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   return pool;
 }
 
