@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { setRole } from "./certification-api";
 
 // Journeys through the HDQM trend browser on the demo season (339 runs of ZeroBias /
 // 09Aug2019_UL2017-v1, 329 of them significant). Nothing else is assumed about the data.
@@ -197,7 +198,8 @@ test("open a point's details: run metadata, histogram over its reference, links"
   await expect(panel).toBeHidden();
 });
 
-test("share a view as a short link and follow it back to the same view", async ({ page }) => {
+test("share a view as a short link and follow it back to the same view", async ({ page, baseURL }) => {
+  await setRole(page.context(), baseURL!, "viewer"); // an anonymous caller may only read; a viewer may share
   await page.goto("/trends?ss=Muons&m=Z_peak_mass%2CZ_peak_width&x=time&eb=0&n=120&pt=304119&pm=Z_peak_mass");
   await expect(drawn(page.getByTestId("trend-chart"))).toBeVisible();
   const before = new URL(page.url());

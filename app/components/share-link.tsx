@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from "react";
 
 type ShareResult = { url: string } | { error: string };
 
-export function ShareLink() {
+/** `signedIn`: an anonymous caller may only read, so it is told to sign in instead of being refused. */
+export function ShareLink({ signedIn }: { signedIn: boolean }) {
   const fetcher = useFetcher<ShareResult>();
   const location = useLocation();
   const field = useRef<HTMLInputElement>(null);
@@ -32,7 +33,9 @@ export function ShareLink() {
     <div className="share-link">
       <fetcher.Form method="post" action="/share">
                 <input type="hidden" name="path" value={location.pathname + location.search} />
-        <button type="submit" disabled={fetcher.state !== "idle"}>{fetcher.state !== "idle" ? "Creating link…" : "Share"}</button>
+        <button type="submit" disabled={!signedIn || fetcher.state !== "idle"} title={signedIn ? "Make a short link to this view" : "Sign in (in local mode: choose a role) to make short links"}>
+          {fetcher.state !== "idle" ? "Creating link…" : "Share"}
+        </button>
       </fetcher.Form>
       {absolute ? (
         <>

@@ -11,8 +11,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (context.services.config.AUTH_MODE !== "local") return new Response("identity is set by the SSO proxy", { status: 403 });
   const form = await request.formData();
   const role = form.get("role");
+  const back = sameOriginPath(form.get("back"));
+  // No role: back to an anonymous viewer, who may only read.
+  if (role === "") return redirect(back, { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=; Path=/; SameSite=Lax; HttpOnly; Max-Age=0` } });
   if (typeof role !== "string" || !(roles as readonly string[]).includes(role)) {
-    return new Response(`unknown role '${typeof role === "string" ? role : "(a file)"}': one of ${roles.join(", ")}`, { status: 400 });
+    return new Response(`unknown role '${typeof role === "string" ? role.slice(0, 40) : "(a file)"}': one of ${roles.join(", ")}, or none`, { status: 400 });
   }
-  return redirect(sameOriginPath(form.get("back")), { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=${role}; Path=/; SameSite=Lax; HttpOnly` } });
+  return redirect(back, { headers: { "Set-Cookie": `${LOCAL_ROLE_COOKIE}=${role}; Path=/; SameSite=Lax; HttpOnly` } });
 }
