@@ -37,7 +37,7 @@ function TopBar() {
         <NavLink to="/golden-json">Golden JSON</NavLink>
       </nav>
       <span className="spacer" />
-      <ShareLink />
+      <ShareLink signedIn={me.via !== "anonymous"} />
       <span className="who">
         <span title="server">{serverName}</span>·
         {authMode === "local" ? (
@@ -45,13 +45,26 @@ function TopBar() {
             <input type="hidden" name="back" value={location.pathname + location.search} />
             <label>
               acting as{" "}
-              <select name="role" defaultValue={me.role} aria-label="Role" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+              <select name="role" defaultValue={me.via === "anonymous" ? "" : me.role} aria-label="Role" onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+                <option value="">nobody (read only)</option>
                 {roles.map((r) => (
                   <option key={r} value={r}>{r}</option>
                 ))}
               </select>
             </label>
           </Form>
+        ) : authMode === "oidc" && me.via === "anonymous" ? (
+          <>
+            <span>{me.user} ({me.role})</span>
+            <a href={`/auth/login?back=${encodeURIComponent(location.pathname + location.search)}`}>Sign in</a>
+          </>
+        ) : authMode === "oidc" ? (
+          <>
+            <span>{me.user} ({me.role})</span>
+            <Form method="post" action="/auth/logout" reloadDocument style={{ margin: 0 }}>
+              <button type="submit">Sign out</button>
+            </Form>
+          </>
         ) : (
           <span>{me.user} ({me.role})</span>
         )}

@@ -1,10 +1,11 @@
 /** The tRPC HTTP endpoint at /api/trpc, for the browser and for other tools. */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { handleTrpcRequest } from "../../server/trpc/http-handler";
-import { requestContext } from "../trpc.server";
+import { apiRequestContext } from "../trpc.server";
 
-function handle({ request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
-  return handleTrpcRequest(request, requestContext(context, request));
+async function handle({ request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  const ctx = await apiRequestContext(context, request);
+  return ctx instanceof Response ? ctx : handleTrpcRequest(request, ctx);
 }
 
 export const loader = handle;

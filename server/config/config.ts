@@ -2,8 +2,15 @@
  * The one place dqmflow reads its environment. Every value is validated at start-up and a
  * wrong one is reported by its variable name.
  */
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { z } from "zod";
+
+/** Asymmetric JWS algorithms a bearer token may be signed with (never HS*, never none). */
+export const signatureAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"] as const;
+
+/** Settings OIDC mode cannot start without. */
+export const requiredOidcSettings = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "PUBLIC_URL", "SESSION_SECRET"] as const;
 
 const roleSchema = z.enum(["viewer", "shifter", "expert", "admin"]);
 
@@ -20,10 +27,12 @@ const envSchema = z.object({
   /** "off" computes every trend answer afresh (to compare, or to rule the cache out when debugging). */
   TREND_CACHE: z.enum(["on", "off"]).default("on"),
   /**
-   * "proxy": identity from a trusted SSO proxy's headers; "local": a developer on this machine
-   * picks a role (loopback only). A caller with no identity is a viewer in every mode.
+   * "proxy": identity from a trusted SSO proxy's headers; "oidc": the app signs users in with an
+   * OpenID Connect provider itself (and accepts its bearer tokens on /api/trpc); "local": a
+   * developer on this machine picks a role (loopback only). A caller with no identity is a
+   * viewer in every mode.
    */
-  AUTH_MODE: z.enum(["proxy", "local"]).default("local"),
+  AUTH_MODE: z.enum(["proxy", "local", "oidc"]).default("local"),
   /** Addresses of the authenticating proxy whose identity headers are believed. */
   AUTH_TRUSTED_PROXIES: z
     .string()
@@ -46,6 +55,57 @@ const envSchema = z.object({
       }
       return map;
     }),
+  /** OIDC mode: the provider's issuer URL (discovery at <issuer>/.well-known/openid-configuration). */
+  OIDC_ISSUER: z.string().url().optional(),
+  /** OIDC mode: this app's client at the provider (a confidential client: id and secret). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** OIDC mode: the client's secret, or OIDC_CLIENT_SECRET_FILE naming a file that holds it. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** OIDC mode: the app's external origin (https://…), for the redirect URI <PUBLIC_URL>/auth/callback. */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((s) => /^https?:$/.test(new URL(s).protocol) && new URL(s).pathname === "/" && !new URL(s).search && !new URL(s).hash, "must be an origin such as https://dqm.example.org (no path)")
+    .transform((s) => new URL(s).origin)
+    .optional(),
+  /** OIDC mode: scopes asked for at sign-in. */
+  OIDC_SCOPES: z.string().min(1).default("openid profile email"),
+  /**
+   * OIDC mode: claims holding the e-groups or roles mapped by AUTH_GROUP_ROLES, comma-separated;
+   * a dotted path reads a nested claim (resource_access.dqmflow.roles). Values of all are taken.
+   */
+  OIDC_GROUPS_CLAIM: z
+    .string()
+    .default("cern_roles")
+    .transform((s, ctx) => {
+      const paths = s.split(",").map((x) => x.trim()).filter(Boolean);
+      if (paths.length === 0 || paths.some((p) => p.split(".").some((part) => part === ""))) {
+        ctx.addIssue({ code: "custom", message: `'${s}' is not a comma-separated list of claim names or dotted paths (e.g. cern_roles,resource_access.dqmflow.roles)` });
+        return z.NEVER;
+      }
+      return paths;
+    }),
+  /** OIDC mode: the claim naming the user (falls back to the subject). */
+  OIDC_USER_CLAIM: z.string().min(1).default("preferred_username"),
+  /** OIDC mode: the audience a bearer token on /api/trpc must be issued for; OIDC_CLIENT_ID when unset. */
+  OIDC_AUDIENCE: z.string().min(1).optional(),
+  /** OIDC mode: signature algorithms accepted on bearer tokens. */
+  OIDC_TOKEN_ALGS: z
+    .string()
+    .default("RS256,PS256,ES256")
+    .transform((s, ctx) => {
+      const algs = s.split(",").map((x) => x.trim()).filter(Boolean);
+      const unknown = algs.filter((a) => !(signatureAlgorithms as readonly string[]).includes(a));
+      if (algs.length === 0 || unknown.length > 0) {
+        ctx.addIssue({ code: "custom", message: `${unknown.length ? `unknown algorithm(s) ${unknown.join(", ")}` : "no algorithm"}: a comma-separated list of ${signatureAlgorithms.join(", ")}` });
+        return z.NEVER;
+      }
+      return algs;
+    }),
+  /** OIDC mode: the key signing session cookies (HMAC-SHA256), at least 32 bytes; or SESSION_SECRET_FILE. */
+  SESSION_SECRET: z.string().min(1).optional(),
+  /** OIDC mode: how long a sign-in lasts, in seconds. */
+  SESSION_MAX_AGE_S: z.coerce.number().int().min(60).max(30 * 86_400).default(8 * 3600),
   /** Certification configuration (JSON); config/certification.json of the repository when unset. */
   CERTIFICATION_CONFIG: z.string().min(1).optional(),
   /** DQM GUI-like storage folder a Temporal Schedule scans for DQM ROOT files; unset: no schedule. */
@@ -79,6 +139,20 @@ const checkedEnvSchema = envSchema.superRefine((cfg, ctx) => {
       message: `'${cfg.HOST}' is reachable from other machines, and in AUTH_MODE=local anyone who reaches the port picks their own role; local mode listens on loopback only (127.0.0.1, ::1, localhost) — set AUTH_MODE=proxy or oidc to serve other addresses`,
     });
   }
+  if (cfg.AUTH_MODE !== "oidc") return;
+  for (const name of requiredOidcSettings) {
+    if (cfg[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: "required in AUTH_MODE=oidc" });
+  }
+  // Plain http only to this machine: a session cookie or a token over the network must be encrypted.
+  for (const name of ["OIDC_ISSUER", "PUBLIC_URL"] as const) {
+    const url = cfg[name] === undefined ? undefined : new URL(cfg[name]);
+    if (url && url.protocol !== "https:" && !isLoopbackHost(url.hostname)) {
+      ctx.addIssue({ code: "custom", path: [name], message: `'${cfg[name]}' must be https:// (plain http only on this machine: localhost, 127.0.0.1, [::1])` });
+    }
+  }
+  if (cfg.SESSION_SECRET !== undefined && Buffer.byteLength(cfg.SESSION_SECRET) < 32) {
+    ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: `is ${Buffer.byteLength(cfg.SESSION_SECRET)} bytes; at least 32 (e.g. \`openssl rand -base64 48\`)` });
+  }
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
@@ -87,11 +161,34 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** Secrets that may instead be read from a file named by <NAME>_FILE (a mounted secret). */
+const secretsFromFiles = ["OIDC_CLIENT_SECRET", "SESSION_SECRET"] as const;
+
+function readSecretFiles(env: Record<string, string | undefined>): { env: Record<string, string | undefined>; problems: string[] } {
+  const out = { ...env };
+  const problems: string[] = [];
+  for (const name of secretsFromFiles) {
+    const file = env[`${name}_FILE`];
+    if (!file) continue;
+    if (env[name] !== undefined) {
+      problems.push(`  ${name}_FILE: set together with ${name}; set one of them`);
+      continue;
+    }
+    try {
+      out[name] = readFileSync(file, "utf8").replace(/\r?\n$/, "");
+    } catch (err) {
+      problems.push(`  ${name}_FILE: cannot read '${file}' (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    }
+  }
+  return { env: out, problems };
+}
+
 /** Validates an environment; throws ConfigError naming every wrong variable. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const result = checkedEnvSchema.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`);
+  const secrets = readSecretFiles(env);
+  const result = checkedEnvSchema.safeParse(secrets.env);
+  if (result.success && secrets.problems.length === 0) return result.data;
+  const lines = [...secrets.problems, ...(result.error?.issues.map((i) => `  ${i.path.join(".") || "(environment)"}: ${i.message}`) ?? [])];
   throw new ConfigError(`invalid configuration:\n${lines.join("\n")}`);
 }
 

@@ -36,7 +36,8 @@ export function rrCaller(req: { headers: IncomingHttpHeaders; remoteAddress: str
   }
   const trusted = req.remoteAddress !== undefined && cfg.AUTH_TRUSTED_PROXIES.includes(req.remoteAddress);
   const email = headers.get(RR_EMAIL_HEADER);
-  if (identity.via === "anonymous" && trusted && !headers.get(USER_HEADER) && email) {
+  // Only the proxy mode believes a proxy's headers (in OIDC mode a reverse proxy on loopback passes on whatever a client sent).
+  if (cfg.AUTH_MODE === "proxy" && identity.via === "anonymous" && trusted && !headers.get(USER_HEADER) && email) {
     const groups = (headers.get(RR_EGROUPS_HEADER) ?? "").split(/[,;]/).map((g) => g.trim()).filter(Boolean);
     const mapped = groups.flatMap((g) => (cfg.AUTH_GROUP_ROLES[g] ? [cfg.AUTH_GROUP_ROLES[g]] : []));
     return { identity: { user: email, role: strongestRole(mapped, "viewer"), groups, via: "proxy" }, roleChosen: true };

@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppServices } from "../app-services";
-import { identityFromRequest } from "../auth/identity";
+import { apiIdentity, BearerRefusal } from "../auth/bearer";
 import { CACHE_HEADER, CACHED_ANSWER_HEADERS, cacheSlot, mayRead } from "./http-handler";
 
 function fetchHeaders(req: IncomingMessage): Headers {
@@ -24,15 +24,16 @@ export function trpcFrontCache(services: AppServices) {
   return (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void): void => {
     const slot = cacheSlot({ method: req.method ?? "", url: req.url ?? "", streaming: req.headers["trpc-accept"] !== undefined });
     if (!slot) return next();
-    const identity = identityFromRequest({ headers: fetchHeaders(req), remoteAddress: req.socket.remoteAddress }, services.config);
-    if (!mayRead(slot, identity)) return next();
-    services.trendCache.peek<Uint8Array>(slot.kind, slot.input).then(
-      (bytes) => {
-        if (!bytes) return next();
-        res.writeHead(200, { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit", "content-length": bytes.byteLength });
-        res.end(bytes);
-      },
-      next,
-    );
+    // A refused bearer token goes on to the route, which answers it with its 401.
+    apiIdentity({ headers: fetchHeaders(req), remoteAddress: req.socket.remoteAddress }, services.config)
+      .then(async (identity) => (mayRead(slot, identity) ? services.trendCache.peek<Uint8Array>(slot.kind, slot.input) : undefined))
+      .then(
+        (bytes) => {
+          if (!bytes) return next();
+          res.writeHead(200, { ...CACHED_ANSWER_HEADERS, [CACHE_HEADER]: "hit", "content-length": bytes.byteLength });
+          res.end(bytes);
+        },
+        (err: unknown) => (err instanceof BearerRefusal ? next() : next(err)),
+      );
   };
 }
