@@ -54,10 +54,10 @@ function journeyRun(runNumber: number, lsCount: number): DemoRun {
 
 /**
  * Drops the run's OMS file, then its DQM files of `stages` (the demo's certification MEs, flat
- * unless `trackerHole`), in the watched folders of the running worker.
+ * unless `trackerHole`), in the watched folders of the running worker (or in `folders`).
  */
-export async function dropRun(opts: { stages: readonly Stage[]; trackerHole?: boolean; runNumber?: number; lsCount?: number }): Promise<DroppedRun> {
-  const dirs = watchedFolders();
+export async function dropRun(opts: { stages: readonly Stage[]; trackerHole?: boolean; runNumber?: number; lsCount?: number; folders?: { dqm: string; oms: string } }): Promise<DroppedRun> {
+  const dirs = opts.folders ?? watchedFolders();
   const runNumber = opts.runNumber ?? freshRunNumber();
   const r = journeyRun(runNumber, opts.lsCount ?? 40);
   await mkdir(dirs.oms, { recursive: true });
