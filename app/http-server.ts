@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   const build = (await import(pathToFileURL(copy ? path.join(copy, "index.js") : path.join(root, "build", "index.js")).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use((await import("../server/http/body-limit")).bodyLimit()); // request bodies capped before anything parses them (docs/limits.md)
   app.use(requestGuard(cfg));
   app.use("/build", express.static(copy ? path.join(copy, "public", "build") : path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));

@@ -27,4 +27,4 @@ export interface JsrootFile {
 export const openRootFile = async (path: string): Promise<JsrootFile> => (await io.openFile(path)) as JsrootFile;
 
 /** jsroot's JSON reader: resolves `$ref` links and compressed arrays of ROOT's TBufferJSON. */
-export const parseRootJson = (json: string): unknown => core.parse(json);
+export const parseRootJson = (json: string | object): unknown => core.parse(json);

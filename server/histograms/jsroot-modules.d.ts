@@ -3,5 +3,6 @@ declare module "jsroot/io" {
   export function openFile(path: string): Promise<unknown>;
 }
 declare module "jsroot/core" {
-  export function parse(json: string): unknown;
+  /** Text, or JSON already parsed (its $ref links and compressed arrays are resolved in place). */
+  export function parse(json: string | object): unknown;
 }

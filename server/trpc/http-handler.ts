@@ -9,10 +9,16 @@
  * barrier, identical concurrent requests sharing one computation. The role check is the
  * procedure's own: a caller below its role goes through tRPC and gets tRPC's refusal. Answers
  * other than 200 are never kept. `x-dqmflow-cache` says whether an answer was a hit.
+ *
+ * Queries may also be POSTed (`allowMethodOverride`), so a long input (a run list, a golden JSON)
+ * travels in the body, bounded by the body cap, never by the URL; batches are at most
+ * MAX_TRPC_BATCH calls. Unexpected failures are logged here with their cause; the caller sees
+ * only the plain message of the error formatter.
  */
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { Identity } from "../auth/identity";
 import { hasRole, type Role, roleRank } from "../auth/roles";
+import { MAX_TRPC_BATCH } from "../limits/limits";
 import { appRouter } from "./app-router";
 import type { Context } from "./context";
 import type { ProcedureMeta } from "./trpc";
@@ -87,7 +93,17 @@ class UncachedAnswer extends Error {
 }
 
 function trpcResponse(req: Request, ctx: Context): Promise<Response> {
-  return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router: appRouter, createContext: () => ctx });
+  return fetchRequestHandler({
+    endpoint: TRPC_ENDPOINT,
+    req,
+    router: appRouter,
+    createContext: () => ctx,
+    allowMethodOverride: true,
+    maxBatchSize: MAX_TRPC_BATCH,
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`api: ${path ?? "(no procedure)"} failed:`, error.cause ?? error);
+    },
+  });
 }
 
 /** Handles one request to the tRPC endpoint for the caller `ctx`. */

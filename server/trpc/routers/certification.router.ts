@@ -1,5 +1,7 @@
 import { tracked } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { runClasses } from "../../../db/tables/run.table";
 import { stages } from "../../../db/tables/dataset.table";
 import { certificationBoard, runCertificationDetail } from "../../certification/board.query";
 import { boardFacets, pollBoardEvents } from "../../certification/board-events";
@@ -11,12 +13,13 @@ import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, si
 import { flagStatuses } from "../../certification/flags";
 import { runStates } from "../../certification/states";
 import { asTrpc } from "../../certification/trpc-errors";
+import { boundedDate, boundedText, commentText, datasetName, int4, lumisection, nameText, pathText, runNumber, serialId, slug } from "../../limits/fields";
+import { MAX_PAGE_ROWS } from "../../limits/limits";
 import type { Context } from "../context";
 import { procedureFor, router } from "../trpc";
 
-const runNumber = z.number().int().positive();
 const stage = z.enum(stages);
-const requestId = z.string().min(8).max(100);
+const requestId = boundedText(100, 8);
 
 function deps(ctx: Context) {
   return { db: ctx.services.db, temporal: () => ctx.services.temporal(), taskQueue: ctx.services.config.TEMPORAL_TASK_QUEUE };
@@ -27,22 +30,22 @@ export const certificationRouter = router({
     .input(
       z.object({
         stage: stage.optional(),
-        certStatus: z.string().optional(),
-        runClass: z.string().optional(),
+        certStatus: nameText.optional(),
+        runClass: nameText.optional(),
         state: z.enum(runStates).optional(),
         runFrom: runNumber.optional(),
         runTo: runNumber.optional(),
-        startedFrom: z.coerce.date().optional(),
-        startedBefore: z.coerce.date().optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
+        startedFrom: boundedDate.optional(),
+        startedBefore: boundedDate.optional(),
+        limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100),
+        offset: int4(0).default(0),
       }),
     )
     .query(({ ctx, input }) => certificationBoard(ctx.services.db, input)),
   facets: procedureFor("viewer").query(({ ctx }) => boardFacets(ctx.services.db)),
   /** Live board over SSE: batches of new audit rows (each a change of some run), resumable by the last event id. */
   boardEvents: procedureFor("viewer")
-    .input(z.object({ lastEventId: z.string().regex(/^\d+$/).nullish() }).optional())
+    .input(z.object({ lastEventId: z.string().regex(/^\d{1,15}$/, { error: "an event id is a number of at most 15 digits" }).nullish() }).optional())
     .subscription(async function* ({ ctx, input, signal }) {
       const afterId = input?.lastEventId ? Number(input.lastEventId) : undefined;
       for await (const batch of pollBoardEvents(ctx.services.db, { ...(afterId !== undefined ? { afterId } : {}), ...(signal ? { signal } : {}) })) {
@@ -50,10 +53,10 @@ export const certificationRouter = router({
       }
     }),
   comparisonPlot: procedureFor("viewer")
-    .input(z.object({ runNumber, dataset: z.string().min(1), stage, mePath: z.string().min(1), referenceRun: runNumber.nullable() }))
+    .input(z.object({ runNumber, dataset: pathText, stage, mePath: pathText, referenceRun: runNumber.nullable() }))
     .query(({ ctx, input }) => comparisonPlot(ctx.services.db, input)),
   calibrationBoard: procedureFor("viewer")
-    .input(z.object({ released: z.boolean().optional(), limit: z.number().int().min(1).max(500).default(100) }))
+    .input(z.object({ released: z.boolean().optional(), limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100) }))
     .query(({ ctx, input }) => calibrationBoard(ctx.services.db, input)),
   run: procedureFor("viewer")
     .input(z.object({ runNumber }))
@@ -64,41 +67,44 @@ export const certificationRouter = router({
     .input(z.object({ runNumber }))
     .mutation(({ ctx, input }) => asTrpc(() => startCertification(deps(ctx), input.runNumber))),
   signOff: procedureFor("shifter")
-    .input(z.object({ runNumber, stage, comment: z.string().max(2000).default(""), campaign: z.string().min(1).optional() }))
+    .input(z.object({ runNumber, stage, comment: commentText.default(""), campaign: slug.optional() }))
     .mutation(({ ctx, input }) => asTrpc(() => signOff(deps(ctx), ctx.identity, input))),
   reopen: procedureFor("expert")
-    .input(z.object({ runNumber, stage, reason: z.string().min(3).max(2000), campaign: z.string().min(1).optional() }))
+    .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().min(3, { error: "give a reason of at least 3 characters" })), campaign: slug.optional() }))
     .mutation(({ ctx, input }) => asTrpc(() => reopen(deps(ctx), ctx.identity, input))),
   editFlag: procedureFor("shifter")
     .input(
       z.object({
         runNumber,
-        dataset: z.string().min(1),
-        component: z.string().min(3),
-        firstLs: z.number().int().min(1),
-        lastLs: z.number().int().min(1),
+        dataset: pathText,
+        component: nameText.pipe(z.string().min(3, { error: "a component name has at least 3 characters" })),
+        firstLs: lumisection,
+        lastLs: lumisection,
         status: z.enum(flagStatuses),
-        cause: z.string().max(500).optional(),
-        comment: z.string().max(2000).default(""),
+        cause: boundedText(500).optional(),
+        comment: commentText.default(""),
         requestId,
       }),
     )
     .mutation(({ ctx, input }) => asTrpc(() => editFlag(deps(ctx), ctx.identity, input))),
   undoFlag: procedureFor("shifter")
-    .input(z.object({ runNumber, changeId: z.number().int().positive(), requestId }))
+    .input(z.object({ runNumber, changeId: serialId, requestId }))
     .mutation(({ ctx, input }) => asTrpc(() => undoFlag(deps(ctx), ctx.identity, input))),
   setFrozen: procedureFor("expert")
-    .input(z.object({ runNumber, dataset: z.string().min(1), frozen: z.boolean() }))
+    .input(z.object({ runNumber, dataset: pathText, frozen: z.boolean() }))
     .mutation(({ ctx, input }) => asTrpc(() => setFrozen(deps(ctx), ctx.identity, input))),
   reportCalibration: procedureFor("shifter")
-    .input(z.object({ runNumber, workflow: z.string().min(1), status: z.enum(calibrationStatuses) }))
+    .input(z.object({ runNumber, workflow: nameText, status: z.enum(calibrationStatuses) }))
     .mutation(({ ctx, input }) => asTrpc(() => reportCalibration(deps(ctx), ctx.identity, input))),
   requestReprocessing: procedureFor("expert")
-    .input(z.object({ runNumber, campaign: z.string().regex(/^[\w.-]{1,64}$/), dataset: z.string().min(1) }))
+    .input(z.object({ runNumber, campaign: slug, dataset: datasetName }))
     .mutation(({ ctx, input }) => asTrpc(() => requestReprocessing(deps(ctx), input))),
   setReference: procedureFor("expert")
-    .input(z.object({ runClass: z.string().min(1), referenceRun: runNumber }))
+    .input(z.object({ runClass: z.enum(runClasses), referenceRun: runNumber }))
     .mutation(async ({ ctx, input }) => {
+      // The reference is read by every later comparison of the class: it must be a run we have.
+      const run = await ctx.services.db.selectFrom("run").select("run_class").where("run_number", "=", input.referenceRun).executeTakeFirst();
+      if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `referenceRun: no run ${input.referenceRun}` });
       await setReferenceRun(ctx.services.db, input.runClass, input.referenceRun, ctx.identity.user);
       return input;
     }),

@@ -1,11 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { boundedText } from "../../limits/fields";
 import { createShortLink, resolveShortLink, ShortLinkError } from "../../links/short-link";
 import { procedureFor, router } from "../trpc";
 
 export const linksRouter = router({
   create: procedureFor("viewer")
-    .input(z.object({ path: z.string().min(1).max(4000) }))
+    .input(z.object({ path: boundedText(4000, 1) }))
     .mutation(async ({ ctx, input }) => {
       try {
         const code = await createShortLink(ctx.services.db, input.path, ctx.identity.user);

@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { boundedArray, runNumber } from "../../limits/fields";
+import { MAX_BATCH_ITEMS, MAX_PATH_CHARS } from "../../limits/limits";
 import { ALARM_KEY_PATTERN } from "../../overview/alarm-key";
 import { acknowledgeAlarms, UnknownAlarmError } from "../../overview/alarm-ack.repository";
 import { overviewSummary } from "../../overview/overview.query";
 import { listShiftAlarms } from "../../overview/shift-alarms.query";
 import { procedureFor, router } from "../trpc";
-
-const runNumber = z.number().int().positive();
 
 export const overviewRouter = router({
   summary: procedureFor("viewer")
@@ -16,7 +16,7 @@ export const overviewRouter = router({
     .input(
       z
         .object({
-          runs: z.array(runNumber).max(500).optional(),
+          runs: boundedArray(runNumber, 500).optional(),
           acknowledgedWithinHours: z.number().min(0).max(24 * 7).default(12),
           limit: z.number().int().min(1).max(500).default(200),
         })
@@ -24,7 +24,10 @@ export const overviewRouter = router({
     )
     .query(({ ctx, input }) => listShiftAlarms(ctx.services.db, input)),
   acknowledge: procedureFor("shifter")
-    .input(z.object({ keys: z.array(z.string().regex(ALARM_KEY_PATTERN, "an alarm key looks like audit:<id> or comparison-error:<run>:<dataset>")).min(1).max(500) }))
+    .input(z.object({
+        keys: boundedArray(z.string().max(MAX_PATH_CHARS + 40).regex(ALARM_KEY_PATTERN, "an alarm key looks like audit:<id> or comparison-error:<run>:<dataset>"), MAX_BATCH_ITEMS).min(1),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       try {
         return await acknowledgeAlarms(ctx.services.db, input.keys, ctx.identity.user);

@@ -8,7 +8,15 @@ import { pointDetails, pointDetailsRequestSchema } from "../../hdqm/point-detail
 import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quantities";
 import { selectionTree } from "../../hdqm/selection-tree";
 import { queryTrend, TrendQueryError, trendRequestSchema } from "../../hdqm/trend-query";
+import { boundedArray, nameText, runNumber } from "../../limits/fields";
+import { withinColumns } from "../../limits/columns";
 import { procedureFor, router } from "../trpc";
+
+// HDQM's request schemas, with every run number and string held to its column.
+const trendInput = trendRequestSchema.superRefine(withinColumns);
+const correlationInput = correlationRequestSchema.superRefine(withinColumns);
+const runQuantityInput = runQuantityRequestSchema.superRefine(withinColumns);
+const pointDetailsInput = pointDetailsRequestSchema.superRefine(withinColumns);
 
 /** Domain errors about the request become BAD_REQUEST/NOT_FOUND; anything else stays a 500. */
 async function asApi<T>(f: () => Promise<T>): Promise<T> {
@@ -23,19 +31,19 @@ async function asApi<T>(f: () => Promise<T>): Promise<T> {
 export const trendsRouter = router({
   tree: procedureFor("viewer").query(({ ctx }) => ctx.services.trendCache.get("tree", null, () => selectionTree(ctx.services.db))),
   series: procedureFor("viewer")
-    .input(trendRequestSchema)
+    .input(trendInput)
     .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input)))),
   correlation: procedureFor("viewer")
-    .input(correlationRequestSchema)
+    .input(correlationInput)
     .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("correlation", input, () => queryCorrelation(ctx.services.db, input)))),
   runQuantity: procedureFor("viewer")
-    .input(runQuantityRequestSchema)
+    .input(runQuantityInput)
     .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("runQuantity", input, () => queryRunQuantity(ctx.services.db, input)))),
   pointDetails: procedureFor("viewer")
-    .input(pointDetailsRequestSchema)
+    .input(pointDetailsInput)
     .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input))),
   csv: procedureFor("viewer")
-    .input(trendRequestSchema)
+    .input(trendInput)
     .query(({ ctx, input }) =>
       asApi(async () => {
         const t = await ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input));
@@ -43,7 +51,7 @@ export const trendsRouter = router({
       }),
     ),
   alarms: procedureFor("viewer")
-    .input(z.object({ limit: z.number().int().min(1).max(1000).default(100), runs: z.array(z.number().int().positive()).max(1000).optional(), subsystem: z.string().optional() }).default({ limit: 100 }))
+    .input(z.object({ limit: z.number().int().min(1).max(1000).default(100), runs: boundedArray(runNumber, 1000).optional(), subsystem: nameText.optional() }).default({ limit: 100 }))
     .query(({ ctx, input }) => listAlarms(ctx.services.db, input)),
   staleMetrics: procedureFor("viewer")
     .input(z.object({ recent: z.number().int().min(1).max(100).default(5), window: z.number().int().min(1).max(1000).default(50) }).default({ recent: 5, window: 50 }))

@@ -1,0 +1,67 @@
+/**
+ * The web server's API path in small, for integration tests that must go through real HTTP:
+ * the body cap and the front cache as app/http-server.ts mounts them, then the tRPC route as
+ * Remix calls it (the Node request turned into a Fetch Request with its streamed body, the
+ * caller's identity from its headers). Listens on an ephemeral loopback port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { AppServices } from "../app-services";
+import { identityFromRequest } from "../auth/identity";
+import { trpcFrontCache } from "../trpc/front-cache";
+import { handleTrpcRequest } from "../trpc/http-handler";
+import { bodyLimit } from "./body-limit";
+
+export interface ApiTestServer {
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+function fetchHeaders(req: IncomingMessage): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (typeof v === "string") h.set(k, v);
+    else if (v) for (const one of v) h.append(k, one);
+  }
+  return h;
+}
+
+async function route(services: AppServices, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const headers = fetchHeaders(req);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, {
+    method: req.method ?? "GET",
+    headers,
+    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+  });
+  const identity = await Promise.resolve(identityFromRequest({ headers, remoteAddress: req.socket.remoteAddress }, services.config));
+  const answer = await handleTrpcRequest(request, { services, identity });
+  res.writeHead(answer.status, Object.fromEntries(answer.headers));
+  res.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+export async function startApiTestServer(services: AppServices): Promise<ApiTestServer> {
+  const cap = bodyLimit();
+  const front = trpcFrontCache(services);
+  const server: Server = createServer((req, res) => {
+    cap(req, res, () =>
+      front(req, res, () => {
+        route(services, req, res).catch((err: unknown) => {
+          if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`unexpected: ${err instanceof Error ? err.message : String(err)}`);
+        });
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
