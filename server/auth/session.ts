@@ -43,7 +43,7 @@ function mac(purpose: SignedPurpose, body: string, secret: string): Buffer {
 }
 
 /** `payload` signed for `purpose`; `exp` (seconds since the epoch) must be in it. */
-export function signValue(purpose: SignedPurpose, payload: { exp: number }, secret: string): string {
+export function signValue<T extends { exp: number }>(purpose: SignedPurpose, payload: T, secret: string): string {
   const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
   return `${body}.${mac(purpose, body, secret).toString("base64url")}`;
 }
