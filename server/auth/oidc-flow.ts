@@ -146,7 +146,9 @@ export async function oidcStep(cfg: AppConfig, step: (s: OidcSettings) => Promis
   try {
     return await step(oidcSettings(cfg));
   } catch (err) {
-    if (err instanceof SignInError) return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8" } });
-    throw err;
+    if (!(err instanceof SignInError)) throw err;
+    // A provider that fails is the operators' business: the page only says the server could not.
+    if (err.status >= 500) console.error(`sign-in: ${err.message}`);
+    return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
 }
