@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError } from "@remix-run/react";
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { roles } from "../server/auth/roles";
 import { ShareLink } from "./components/share-link";
 import { serverCaller } from "./trpc.server";
@@ -24,7 +24,8 @@ function toggleTheme() {
 }
 
 function TopBar() {
-  const { me, serverName, authMode } = useLoaderData<typeof loader>();
+  // By route id, so the error page (where useLoaderData is not available) shows the same bar.
+  const { me, serverName, authMode } = useRouteLoaderData<typeof loader>("root")!;
   const location = useLocation();
   return (
     <header className="top">
@@ -105,16 +106,41 @@ export default function App() {
   );
 }
 
+/** Headline and advice for an error page, by HTTP status. */
+function errorPage(status: number): { title: string; advice: string } {
+  if (status === 404) return { title: "Not found", advice: "The run, link or id in the address does not exist. Check it, or find what you need from the pages above." };
+  if (status === 400) return { title: "That address is not valid", advice: "A value in the address is malformed; correct it, or start again from the pages above." };
+  if (status === 401 || status === 403) return { title: "Not allowed", advice: "Sign in, or pick a role that may see this." };
+  if (status === 413) return { title: "Too large", advice: "The request was larger than the server accepts; send less at once." };
+  return { title: "Something went wrong", advice: "The server could not show this page. Try again in a moment; if it persists, tell the dqmflow experts what you did." };
+}
+
+/** Any page's failure under the navigation bar: what happened in plain words, and a way back. */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${typeof error.data === "string" ? error.data : error.statusText}` : error instanceof Error ? error.message : "unknown error";
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // The text of an unexpected error is for the server's log, not for the page.
+  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  const { title, advice } = errorPage(status);
   return (
-    <main>
-      <div className="error-box" role="alert">
-        <h1>Something went wrong</h1>
-        <p>{message}</p>
-        <p><a href="/">Back to the overview</a></p>
-      </div>
-    </main>
+    <div>
+      {rootData ? (
+        <TopBar />
+      ) : (
+        <header className="top">
+          <span className="brand">dqmflow</span>
+          <nav aria-label="Main"><NavLink to="/" end>Overview</NavLink></nav>
+        </header>
+      )}
+      <main>
+        <div className="error-box" role="alert">
+          <h1>{title}</h1>
+          {detail ? <p>{detail}</p> : null}
+          <p>{advice}</p>
+          <p><Link to="/">Back to the overview</Link></p>
+        </div>
+      </main>
+    </div>
   );
 }

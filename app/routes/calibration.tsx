@@ -9,7 +9,7 @@ import { calibrationStatuses } from "../../server/certification/calibration";
 import styles from "../components/certification/certification.css";
 import { StatusBadge } from "../components/certification/status-badge";
 import { useBoardEvents } from "../components/certification/use-board-events";
-import { type ActionResult, attempt, formString } from "../lib/action-result";
+import { type ActionResult, attempt, formString, reply } from "../lib/action-result";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
@@ -25,7 +25,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { ...board, me };
 }
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult> {
+export async function action({ request, context }: ActionFunctionArgs) {
+  return reply(await report(request, context));
+}
+
+async function report(request: Request, context: ActionFunctionArgs["context"]): Promise<ActionResult> {
   const form = await request.formData();
   const runNumber = Number(formString(form, "run"));
   const status = calibrationStatuses.find((s) => s === formString(form, "status")) ?? "pending";

@@ -2,7 +2,7 @@
  * The certification board: runs × stages with their states, filtered by URL parameters, with
  * sign-off for shifters, bulk actions for experts, and live updates as workflows move.
  */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { stages } from "../../db/tables/dataset.table";
@@ -12,7 +12,8 @@ import { signoffStatuses } from "../../server/overview/run-progress";
 import styles from "../components/certification/certification.css";
 import { StatusBadge } from "../components/certification/status-badge";
 import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
-import { type ActionResult, attempt, formString, wholeNumber } from "../lib/action-result";
+import { type ActionResult, attempt, formString, reply, wholeNumber } from "../lib/action-result";
+import { httpError, pageFailure } from "../lib/page-errors";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
@@ -24,7 +25,14 @@ export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
 const PAGE = 50;
 /** How many live changes the board lists, newest first. */
 const RECENT_KEPT = 30;
-const dateParam = (v: string | null) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined);
+/** A day from the URL (YYYY-MM-DD), absent when empty; a value that is not a real day is a 400 naming it. */
+function dateParam(p: URLSearchParams, name: string): Date | undefined {
+  const v = p.get(name);
+  if (!v) return undefined;
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : null;
+  if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) httpError(`${name}: '${v.slice(0, 40)}' is not a day (YYYY-MM-DD)`, 400);
+  return d;
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const p = new URL(request.url).searchParams;
@@ -32,7 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const stage = stages.find((s) => s === p.get("stage"));
   const state = runStates.find((s) => s === p.get("state"));
   const page = wholeNumber(p.get("page")) ?? 0;
-  const to = dateParam(p.get("to"));
+  const to = dateParam(p, "to");
+  const from = dateParam(p, "from");
   const filter = {
     ...(stage ? { stage } : {}),
     ...(state ? { state } : {}),
@@ -40,16 +49,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...(p.get("status") ? { certStatus: p.get("status")! } : {}),
     ...(wholeNumber(p.get("runFrom")) ? { runFrom: wholeNumber(p.get("runFrom")) } : {}),
     ...(wholeNumber(p.get("runTo")) ? { runTo: wholeNumber(p.get("runTo")) } : {}),
-    ...(dateParam(p.get("from")) ? { startedFrom: dateParam(p.get("from")) } : {}),
+    ...(from ? { startedFrom: from } : {}),
     ...(to ? { startedBefore: new Date(to.getTime() + 86_400_000) } : {}),
     limit: PAGE + 1,
     offset: page * PAGE,
   };
-  const [rows, facets, me] = await Promise.all([api.certification.board(filter), api.certification.facets(), api.health.me()]);
+  const [rows, facets, me] = await Promise.all([api.certification.board(filter), api.certification.facets(), api.health.me()]).catch(pageFailure);
   return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me };
 }
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | { intent: string; results: ActionResult[] }> {
+/** One refusal goes out with its 4xx status; a bulk action is 4xx only when every run was refused. */
+export async function action(args: ActionFunctionArgs) {
+  const result = await act(args);
+  if ("results" in result) {
+    const refused = result.results.find((r) => !r.ok);
+    return data(result, { status: result.results.every((r) => !r.ok) && refused && !refused.ok ? (refused.status ?? 400) : 200 });
+  }
+  return reply(result);
+}
+
+async function act({ request, context }: ActionFunctionArgs): Promise<ActionResult | { intent: string; results: ActionResult[] }> {
   const api = serverCaller(context, request);
   const form = await request.formData();
   const intent = formString(form, "intent");
@@ -71,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       results.push(await attempt(intent, async () => `run ${runNumber}: ${(await api.certification.reopen({ runNumber, stage: stageOf(runNumber), reason: formString(form, "comment") })).stage} reopened`, String(runNumber)));
     }
   }
-  if (runs.length === 0) results.push({ ok: false, intent, error: "select at least one run" });
+  if (runs.length === 0) results.push({ ok: false, intent, error: "select at least one run", status: 400, field: "runs" });
   return { intent, results };
 }
 

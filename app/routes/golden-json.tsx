@@ -2,14 +2,15 @@
  * Golden JSONs: rule sets (JSON-logic, versioned, lockable), computing a JSON on Temporal with
  * its progress, and the stored results (JSON, anti-JSON, luminosity, loss per sub-rule, tags).
  */
-import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
 import { useEffect } from "react";
 import { hasRole } from "../../server/auth/roles";
 import styles from "../components/certification/certification.css";
 import { GoldenJsonView } from "../components/certification/golden-json-view";
-import { type ActionResult, attempt, formString, refusal, wholeNumber } from "../lib/action-result";
+import { type ActionResult, attempt, failed, formString, reply, wholeNumber } from "../lib/action-result";
+import { pageFailure } from "../lib/page-errors";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
@@ -17,11 +18,12 @@ import { serverCaller } from "../trpc.server";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "dqmflow · golden JSON" }];
 
+/** What an id or request names, or null when it names nothing (unknown, or a value no id can have). */
 async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof TRPCError && err.code === "NOT_FOUND") return null;
+    if (err instanceof TRPCError && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) return null;
     throw err;
   }
 }
@@ -38,12 +40,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     id ? orNull(() => api.goldenJson.get({ id })) : null,
     requestId ? orNull(() => api.goldenJson.progress({ requestId })) : null,
     api.health.me(),
-  ]);
-  return { rules, list, selected, progress, requestId, me, missingId: id !== null && !selected };
+  ]).catch(pageFailure);
+  const missingId = id !== null && !selected;
+  // An unknown id is a 404 page: the list stays there to pick another.
+  return data({ rules, list, selected, progress, requestId, me, missingId }, { status: missingId ? 404 : 200 });
 }
 
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | Response> {
+/** Refusals go out as 4xx with their message and field; a started computation redirects to its progress. */
+export async function action(args: ActionFunctionArgs) {
+  const result = await act(args);
+  return result instanceof Response ? result : reply(result);
+}
+
+async function act({ request, context }: ActionFunctionArgs): Promise<ActionResult | Response> {
   const api = serverCaller(context, request);
   const form = await request.formData();
   const intent = formString(form, "intent");
@@ -56,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     try {
       await api.goldenJson.create({ ruleName: formString(form, "ruleName"), requestId, ...(pattern ? { datasetPattern: pattern } : {}), ...(runFrom ? { runFrom } : {}), ...(runTo ? { runTo } : {}), ...(tag ? { tag } : {}) });
     } catch (err) {
-      return { ok: false, intent, error: refusal(err) };
+      return failed(intent, err);
     }
     return redirect(`/golden-json?request=${requestId}`);
   }
@@ -65,9 +75,9 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     try {
       logic = JSON.parse(formString(form, "logic"));
     } catch (err) {
-      return { ok: false, intent, error: `the rule is not JSON: ${err instanceof Error ? err.message : String(err)}` };
+      return { ok: false, intent, error: `the rule is not JSON: ${err instanceof Error ? err.message : String(err)}`, status: 400, field: "logic" };
     }
-    if (logic === null || typeof logic !== "object" || Array.isArray(logic)) return { ok: false, intent, error: 'a rule is a JSON-logic object, e.g. {"and": [...]}' };
+    if (logic === null || typeof logic !== "object" || Array.isArray(logic)) return { ok: false, intent, error: 'a rule is a JSON-logic object, e.g. {"and": [...]}', status: 400, field: "logic" };
     return attempt(intent, async () => {
       const r = await api.goldenJson.createRule({ name: formString(form, "name"), logic: logic as Record<string, unknown>, datasetPattern: formString(form, "datasetPattern") });
       return `rule ${r.name} version ${r.version} saved`;
@@ -86,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       return `golden JSON ${g.id}: tag ${g.tag ?? "none"}${g.official ? ", official" : ""}`;
     });
   }
-  return { ok: false, intent, error: `unknown action '${intent}'` };
+  return { ok: false, intent, error: `unknown action '${intent}'`, status: 400, field: "intent" };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -5,7 +5,6 @@
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, isRouteErrorResponse, useFetcher, useLoaderData, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
-import { TRPCError } from "@trpc/server";
 import { stages } from "../../db/tables/dataset.table";
 import { hasRole } from "../../server/auth/roles";
 import { flagStatuses } from "../../server/certification/flags";
@@ -16,20 +15,18 @@ import { FlagsPanel, UndoButton } from "../components/certification/flags-panel"
 import { StatusBadge } from "../components/certification/status-badge";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
-import { type ActionResult, attempt, formString, wholeNumber } from "../lib/action-result";
+import { INT4_MAX } from "../../server/limits/limits";
+import { type ActionResult, attempt, formString, reply, wholeNumber } from "../lib/action-result";
+import { httpError, pageFailure } from "../lib/page-errors";
 import { serverCaller } from "../trpc.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ params }) => [{ title: `dqmflow · run ${params.run ?? ""}` }];
 
-/** Remix answers a thrown Response with its status and shows the route's ErrorBoundary. */
-function httpError(message: string, status: number): never {
-  // eslint-disable-next-line @typescript-eslint/only-throw-error -- a thrown Response is Remix's way to answer 4xx from a loader
-  throw new Response(message, { status });
-}
-
+/** A run number from the URL: not digits is a malformed request; a number no run can have does not exist. */
 function runParam(raw: string | undefined): number {
-  return wholeNumber(raw) ?? httpError(`'${raw ?? ""}' is not a run number`, 400);
+  const n = wholeNumber(raw) ?? httpError(`'${raw ?? ""}' is not a run number`, 400);
+  return n >= 1 && n <= INT4_MAX ? n : httpError(`there is no run ${raw ?? ""} (run numbers are 1 to ${INT4_MAX})`, 404);
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -42,12 +39,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const plot = chosen ? await api.certification.comparisonPlot({ runNumber, dataset: chosen.dataset_name, stage: chosen.stage, mePath: chosen.me_path, referenceRun: chosen.reference_run }) : null;
     return { detail, me, plot };
   } catch (err) {
-    if (err instanceof TRPCError && err.code === "NOT_FOUND") httpError(err.message, 404);
-    throw err;
+    pageFailure(err);
   }
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs): Promise<ActionResult> {
+/** Refusals go out as 4xx with their message and field. */
+export async function action(args: ActionFunctionArgs) {
+  return reply(await act(args));
+}
+
+async function act({ request, context, params }: ActionFunctionArgs): Promise<ActionResult> {
   const runNumber = runParam(params.run);
   const api = serverCaller(context, request);
   const form = await request.formData();
@@ -77,7 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     case "unfreeze":
       return attempt(intent, async () => ((await api.certification.setFrozen({ runNumber, dataset: formString(form, "dataset"), frozen: intent === "freeze" })).frozen ? "dataset frozen" : "dataset unfrozen"));
     default:
-      return { ok: false, intent, error: `unknown action '${intent}'` };
+      return { ok: false, intent, error: `unknown action '${intent}'`, status: 400, field: "intent" };
   }
 }
 

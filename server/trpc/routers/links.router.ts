@@ -17,9 +17,10 @@ export const linksRouter = router({
       }
     }),
   resolve: procedureFor("viewer")
-    .input(z.object({ code: z.string().regex(/^[\w-]{4,16}$/) }))
+    .input(z.object({ code: boundedText(64) }))
     .query(async ({ ctx, input }) => {
-      const path = await resolveShortLink(ctx.services.db, input.code);
+      // A code of another form was never made, so it is as unknown as a well-formed one.
+      const path = /^[\w-]{4,16}$/.test(input.code) ? await resolveShortLink(ctx.services.db, input.code) : undefined;
       if (!path) throw new TRPCError({ code: "NOT_FOUND", message: `no short link '${input.code}'` });
       return { path };
     }),
