@@ -1,6 +1,7 @@
 /**
  * Walks every mutation of the router, so procedures added later are covered too: each must
- * declare a role, and a caller one step below it must be refused before anything runs.
+ * declare a role, a caller one step below it must be refused before anything runs, and an
+ * anonymous caller is refused every mutation, even those a viewer may make.
  */
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
@@ -39,5 +40,13 @@ describe("role enforcement", () => {
     const err = await fn(undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("FORBIDDEN");
+  });
+
+  it.each(mutations)("%s refuses an anonymous caller", async (path) => {
+    const caller = createCaller({ services: untouchable, identity: { user: "anonymous", role: "viewer", groups: [], via: "anonymous" } });
+    const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+    const err = await fn(undefined).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TRPCError);
+    expect((err as TRPCError).code).toBe("UNAUTHORIZED");
   });
 });
