@@ -15,6 +15,7 @@ import { loader as callback } from "../../app/routes/auth.callback";
 import { loader as login } from "../../app/routes/auth.login";
 import { action as logout } from "../../app/routes/auth.logout";
 import { createDqmflowClient } from "../trpc/client";
+import { trpcFrontCache } from "../trpc/front-cache";
 import { startTestOidcProvider, type TestOidcProvider } from "../testing/oidc-test-provider";
 import { testServices } from "../testing/integration";
 import type { AppServices } from "../app-services";
@@ -140,8 +141,9 @@ beforeAll(async () => {
     SESSION_SECRET: "integration-test-session-secret-0123456789",
     SESSION_MAX_AGE_S: "3600",
   });
-  // The API as other tools reach it over HTTP, for the typed client.
-  api = createServer((req, res) => {
+  // The API as other tools reach it over HTTP: the web server's front cache, then the route.
+  const front = trpcFrontCache(services);
+  api = createServer((req, res) => front(req, res, () => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -153,7 +155,7 @@ beforeAll(async () => {
         res.end(Buffer.from(await answer.arrayBuffer()));
       })();
     });
-  });
+  }));
   await new Promise<void>((r) => api.listen(0, "127.0.0.1", r));
   apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}/api/trpc`;
 });
@@ -262,6 +264,18 @@ describe("bearer tokens on /api/trpc", () => {
       expect(res.text).toMatch(/^bearer token refused: the token's signature does not verify/);
       expect(res.headers.get("www-authenticate")).toMatch(/^Bearer error="invalid_token"/);
     }
+  });
+
+  it("is checked by the web server's front cache too: a cached trend answer is never served to an altered token", async () => {
+    const token = await serviceToken(experts, provider.resources.app);
+    const tree = `${apiUrl}/trends.tree`;
+    const first = await fetch(tree, { headers: { authorization: `Bearer ${token}` } });
+    expect(first.status).toBe(200);
+    const again = await fetch(tree, { headers: { authorization: `Bearer ${token}` } });
+    expect(again.headers.get("x-dqmflow-cache")).toBe("hit");
+    const altered = await fetch(tree, { headers: { authorization: `Bearer ${token.slice(0, -4)}AAAA` } });
+    expect(altered.status).toBe(401);
+    expect(await altered.text()).toMatch(/^bearer token refused: the token's signature does not verify/);
   });
 
   it("refuses a token issued for another audience, a malformed one, and a header that is not Bearer", async () => {
