@@ -7,6 +7,7 @@ import type { AppConfig } from "./config/config";
 import { createDb, type Db } from "../db/pool";
 import { createTrendCache, uncachedTrends, type TrendCache } from "./hdqm/trend-cache";
 import { createTemporalClient } from "../workflows/client";
+import { temporalSecurity } from "../workflows/temporal-connection";
 
 export interface AppServices {
   readonly config: AppConfig;
@@ -30,10 +31,13 @@ export function createAppServices(config: AppConfig): AppServices {
     db,
     trendCache,
     temporal() {
-      client ??= createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE).catch((err: unknown) => {
-        client = undefined;
-        throw err;
-      });
+      // Inside the promise: an unreadable certificate file is a failed connection, seen by health.
+      client ??= Promise.resolve()
+        .then(() => createTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, temporalSecurity(config)))
+        .catch((err: unknown) => {
+          client = undefined;
+          throw err;
+        });
       return client;
     },
     async close() {

@@ -7,6 +7,7 @@ import type { Client } from "@temporalio/client";
 import { createActivities } from "./activities";
 import { createTemporalClient } from "./client";
 import { ensureIngestSchedule } from "./ingest/ingest-schedule";
+import { type TemporalSecurity, temporalSecurity } from "./temporal-connection";
 
 export const workflowsPath = fileURLToPath(new URL("./workflows.ts", import.meta.url));
 
@@ -37,15 +38,17 @@ export interface WorkerOptions {
   databaseUrl: string;
   certificationConfigFile?: string;
   keepMes?: readonly string[];
+  /** TLS and API key (temporalSecurity); none for a local dev server. */
+  security?: TemporalSecurity;
 }
 
 export async function createWorker(opts: WorkerOptions) {
   installQuietRuntime();
-  const connection = await NativeConnection.connect({ address: opts.address });
+  const connection = await NativeConnection.connect({ address: opts.address, ...opts.security });
   const db = createDb(opts.databaseUrl);
   // Activities that wake certification need a client of their own (signal-with-start).
   let client: Promise<Client> | undefined;
-  const temporal = () => (client ??= createTemporalClient(opts.address, opts.namespace));
+  const temporal = () => (client ??= createTemporalClient(opts.address, opts.namespace, opts.security));
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,
@@ -79,10 +82,11 @@ async function main(): Promise<void> {
     databaseUrl: c.DATABASE_URL,
     ...(c.CERTIFICATION_CONFIG ? { certificationConfigFile: c.CERTIFICATION_CONFIG } : {}),
     keepMes: c.INGEST_KEEP_MES,
+    security: temporalSecurity(c),
   });
   console.log(`worker: polling task queue '${c.TEMPORAL_TASK_QUEUE}' on ${c.TEMPORAL_ADDRESS}`);
   if (c.DQM_STORAGE_DIR || c.OMS_DROP_DIR) {
-    const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE);
+    const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE, temporalSecurity(c));
     try {
       const s = await ensureIngestSchedule(client, { scheduleId: c.INGEST_SCHEDULE_ID, taskQueue: c.TEMPORAL_TASK_QUEUE, intervalS: c.INGEST_SCAN_INTERVAL_S, ...(c.DQM_STORAGE_DIR ? { dqmDir: c.DQM_STORAGE_DIR } : {}), ...(c.OMS_DROP_DIR ? { omsDir: c.OMS_DROP_DIR } : {}) });
       console.log(`worker: schedule '${s.scheduleId}' scans ${[c.DQM_STORAGE_DIR, c.OMS_DROP_DIR].filter(Boolean).join(" and ")} every ${c.INGEST_SCAN_INTERVAL_S} s`);

@@ -71,7 +71,8 @@ refuse "secrets.databaseUrl: required" --set auth.mode=proxy
 refuse "at '/secrets/databaseUrl'" --set secrets.databaseUrl=mysql://db/x
 refuse "at '/temporal/address'" --set secrets.databaseUrl=postgres://db/x --set temporal.address=temporal
 refuse "temporal.tls.secretName: required" --set secrets.databaseUrl=postgres://db/x --set temporal.tls.enabled=true
-refuse "secrets.oidcClientSecret and secrets.sessionSecret" --set secrets.databaseUrl=postgres://db/x --set auth.mode=oidc
+refuse "secrets.oidcClientSecret and secrets.sessionSecret" --set secrets.databaseUrl=postgres://db/x --set auth.mode=oidc --set auth.oidc.env.OIDC_ISSUER=https://sso --set auth.oidc.env.OIDC_CLIENT_ID=c --set auth.oidc.env.PUBLIC_URL=https://dqm
+refuse "missing property 'PUBLIC_URL'" --set secrets.databaseUrl=postgres://db/x --set auth.mode=oidc --set auth.oidc.env.OIDC_ISSUER=https://sso --set auth.oidc.env.OIDC_CLIENT_ID=c
 refuse "secrets.existingSecret: name the Secret" --set secrets.create=false
 refuse "at '/worker/terminationGracePeriodSeconds'" --set secrets.databaseUrl=postgres://db/x --set worker.terminationGracePeriodSeconds=30
 
@@ -80,4 +81,4 @@ printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  rep
 "$VALIDATE" --strict --quiet -k "$first" "$out/broken.yaml" >/dev/null 2>&1 && fail "kubernetes-validate accepted an object with an unknown field"
 
 if [ "$failures" -gt 0 ]; then echo "chart check: $failures failure(s)" >&2; exit 1; fi
-echo "    chart renders and validates against Kubernetes ${KUBE_VERSIONS[*]} (3 scenarios, 8 refusals)"
+echo "    chart renders and validates against Kubernetes ${KUBE_VERSIONS[*]} (3 scenarios, 9 refusals)"

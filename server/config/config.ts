@@ -20,6 +20,15 @@ const envSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
   TEMPORAL_UI_URL: z.string().url().default("http://localhost:8233"),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default("dqmflow"),
+  /** mTLS to Temporal: this client's certificate and private key (PEM files), both or neither. */
+  TEMPORAL_TLS_CERT_FILE: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY_FILE: z.string().min(1).optional(),
+  /** CA of the Temporal frontend's certificate (PEM file); unset: the system's roots. */
+  TEMPORAL_TLS_CA_FILE: z.string().min(1).optional(),
+  /** Name the frontend's certificate is checked against when it is not TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** API key sent to Temporal (Temporal Cloud); implies TLS. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Address the web server listens on. Loopback by default; local mode refuses any other. */
   HOST: z.string().min(1).max(255).default("127.0.0.1"),
@@ -138,6 +147,10 @@ const checkedEnvSchema = envSchema.superRefine((cfg, ctx) => {
       path: ["HOST"],
       message: `'${cfg.HOST}' is reachable from other machines, and in AUTH_MODE=local anyone who reaches the port picks their own role; local mode listens on loopback only (127.0.0.1, ::1, localhost) — set AUTH_MODE=proxy or oidc to serve other addresses`,
     });
+  }
+  if ((cfg.TEMPORAL_TLS_CERT_FILE === undefined) !== (cfg.TEMPORAL_TLS_KEY_FILE === undefined)) {
+    const missing = cfg.TEMPORAL_TLS_CERT_FILE === undefined ? "TEMPORAL_TLS_CERT_FILE" : "TEMPORAL_TLS_KEY_FILE";
+    ctx.addIssue({ code: "custom", path: [missing], message: "required with the other half of the client certificate pair (TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together)" });
   }
   if (cfg.AUTH_MODE !== "oidc") return;
   for (const name of requiredOidcSettings) {

@@ -31,6 +31,7 @@ import { createTemporalClient } from "../../../workflows/client";
 import type { ingestFileWorkflow } from "../../../workflows/ingest/ingest-file.workflow";
 import type { ingestOmsWorkflow } from "../../../workflows/ingest/ingest-oms.workflow";
 import { ingestFileWorkflowType, ingestOmsWorkflowId, ingestOmsWorkflowType, ingestWorkflowId } from "../../../workflows/ingest/ingest.messages";
+import { temporalSecurity } from "../../../workflows/temporal-connection";
 import type { CliCommand } from "../main";
 
 type Task = { path: string; kind: "dqm" | "ml4dqm" | "oms" };
@@ -192,7 +193,7 @@ export const ingestCommand: CliCommand = {
     try {
       if (!values.local) {
         try {
-          client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE);
+          client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE, temporalSecurity(c));
         } catch (err) {
           console.error(`dqmflow ingest: Temporal at ${c.TEMPORAL_ADDRESS} is not reachable (${err instanceof Error ? err.message : String(err)}); use --local to ingest in this process`);
           return 1;

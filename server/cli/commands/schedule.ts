@@ -7,6 +7,7 @@
 import { config } from "../../config/config";
 import { createTemporalClient } from "../../../workflows/client";
 import { ensureIngestSchedule } from "../../../workflows/ingest/ingest-schedule";
+import { temporalSecurity } from "../../../workflows/temporal-connection";
 import type { CliCommand } from "../main";
 
 export const scheduleCommand: CliCommand = {
@@ -22,7 +23,7 @@ export const scheduleCommand: CliCommand = {
       console.error("dqmflow schedule: set DQM_STORAGE_DIR and/or OMS_DROP_DIR: there is no folder to scan");
       return 2;
     }
-    const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE);
+    const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE, temporalSecurity(c));
     try {
       const s = await ensureIngestSchedule(client, {
         scheduleId: c.INGEST_SCHEDULE_ID,
