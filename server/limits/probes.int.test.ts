@@ -4,12 +4,14 @@
  * quickly, names the field or limit, leaves the server's memory where it was and writes nothing.
  */
 import { request as httpRequest } from "node:http";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDqmflowClient } from "../trpc/client";
 import { startApiTestServer, type ApiTestServer } from "../http/test-server";
 import { testServices } from "../testing/integration";
 import { importOmsRecords } from "../ingest/oms-import";
 import { forgetRuns, omsRun } from "../ingest/test-support";
+import { apiFailure } from "./api-errors";
 import { INT4_MAX, MAX_BODY_BYTES, MAX_CELLS_PER_HISTOGRAM, MAX_CELLS_PER_REQUEST, MAX_TRPC_BATCH } from "./limits";
 import { tableCounts } from "./table-counts";
 
@@ -205,5 +207,14 @@ describe("issue 11 probes answer 4xx quickly, in bounded memory, writing nothing
   it("a rule reading facts the workflow does not have is refused when saved", async () => {
     const a = await probe("/api/trpc/goldenJson.createRule", { role: "expert", body: JSON.stringify({ name: "probe-rule", logic: { "==": [{ var: "secret.thing" }, 1] }, datasetPattern: "%" }) });
     expectQuickRefusal(a, 400, /logic: the rule reads .*secret\.thing/);
+  });
+
+  it("real database and Temporal failures map to typed errors without their own text", async () => {
+    const tooBig = await sql`select ${2 ** 31}::int4`.execute(db).catch((e: unknown) => e);
+    expect(apiFailure(tooBig)).toEqual({ code: "BAD_REQUEST", message: expect.stringMatching(/outside the range/) as unknown });
+    const nul = await sql`select ${"a\u0000b"}::text`.execute(db).catch((e: unknown) => e);
+    expect(apiFailure(nul)?.code).toBe("BAD_REQUEST");
+    const missing = await (await services.temporal()).workflow.getHandle("no-such-workflow-for-probes").describe().catch((e: unknown) => e);
+    expect(apiFailure(missing)?.code).toBe("NOT_FOUND");
   });
 });
