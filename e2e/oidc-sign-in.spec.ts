@@ -36,8 +36,11 @@ function sparePort(): Promise<number> {
   });
 }
 
-/** The web server in OIDC mode; resolves once it listens, rejects with its log if it exits first. */
-function startWeb(port: number, env: Record<string, string>): Promise<ChildProcess> {
+/**
+ * The web server in OIDC mode, kept in `web` from the moment it is spawned (so afterAll stops it
+ * even when the start times out); resolves once it listens, rejects with its log if it exits first.
+ */
+function startWeb(port: number, env: Record<string, string>): Promise<void> {
   // E2E_BUILD_DIR: a private copy of the Remix build (index.js, public/build) instead of build/.
   const build = process.env.E2E_BUILD_DIR ? ["--build", process.env.E2E_BUILD_DIR] : [];
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), ...build], {
@@ -45,10 +48,11 @@ function startWeb(port: number, env: Record<string, string>): Promise<ChildProce
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  web = child;
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       webLog += chunk.toString();
-      if (webLog.includes(`web: http://127.0.0.1:${port}`)) resolve(child);
+      if (webLog.includes(`web: http://127.0.0.1:${port}`)) resolve();
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -69,6 +73,8 @@ async function stopWeb(child: ChildProcess): Promise<void> {
 process.once("exit", () => web?.kill("SIGKILL"));
 
 test.beforeAll(async () => {
+  // A server started through tsx takes a while on a busy machine.
+  test.setTimeout(120_000);
   const port = await sparePort();
   origin = `http://localhost:${port}`;
   provider = await startTestOidcProvider({
@@ -77,7 +83,7 @@ test.beforeAll(async () => {
     accounts: [ACCOUNT],
     audience: "dqmflow-e2e",
   });
-  web = await startWeb(port, {
+  await startWeb(port, {
     AUTH_MODE: "oidc",
     PUBLIC_URL: origin,
     OIDC_ISSUER: provider.issuer,
