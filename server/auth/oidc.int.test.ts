@@ -19,6 +19,8 @@ import { trpcFrontCache } from "../trpc/front-cache";
 import { startTestOidcProvider, type TestOidcProvider } from "../testing/oidc-test-provider";
 import { testServices } from "../testing/integration";
 import type { AppServices } from "../app-services";
+import { BearerRefusal, verifyBearer } from "./bearer";
+import { oidcSettings } from "./oidc-client";
 import { LOGIN_COOKIE, SESSION_COOKIE } from "./session";
 
 const PUBLIC_URL = "http://localhost:39871"; // never fetched: the test plays the browser
@@ -276,6 +278,19 @@ describe("bearer tokens on /api/trpc", () => {
     const altered = await fetch(tree, { headers: { authorization: `Bearer ${token.slice(0, -4)}AAAA` } });
     expect(altered.status).toBe(401);
     expect(await altered.text()).toMatch(/^bearer token refused: the token's signature does not verify/);
+  });
+
+  it("refuses an ID token presented as a bearer token, even where its audience would pass", async () => {
+    // An ID token of the web client, got the way the app gets one (its audience is the client id).
+    const web = await client.discovery(new URL(provider.issuer), provider.webClient.clientId, undefined, client.ClientSecretBasic(provider.webClient.clientSecret), { execute: [client.allowInsecureRequests] });
+    const verifier = client.randomPKCECodeVerifier();
+    const nonce = client.randomNonce();
+    const start = client.buildAuthorizationUrl(web, { redirect_uri: `${PUBLIC_URL}/auth/callback`, scope: "openid", code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", nonce });
+    const tokens = await client.authorizationCodeGrant(web, new URL(await throughProvider(start.href, "ana")), { pkceCodeVerifier: verifier, expectedNonce: nonce });
+    const settings = { ...oidcSettings(services.config), audience: provider.webClient.clientId };
+    const refusal = await verifyBearer(tokens.id_token!, settings).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(BearerRefusal);
+    expect((refusal as BearerRefusal).message).toBe("bearer token refused: an ID token is not an access token");
   });
 
   it("refuses a token issued for another audience, a malformed one, and a header that is not Bearer", async () => {
