@@ -62,7 +62,8 @@ export async function startApp(buildDir: string, env: Record<string, string>): P
     let out = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes(`web: http://localhost:${port}`)) resolve({ child, origin: `http://127.0.0.1:${port}` });
+      // The server prints the address it listens on (its HOST, loopback by default).
+      if (new RegExp(`web: http://\\S+:${port} `).test(out)) resolve({ child, origin: `http://127.0.0.1:${port}` });
     });
     child.once("exit", (code) => reject(new Error(`benchmark web server exited (${code})`)));
   });
