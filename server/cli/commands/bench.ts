@@ -11,6 +11,7 @@ const benchmarks: Record<string, { summary: string; load: () => Promise<CliComma
   pipeline: { summary: "DQM files per minute through schedule → ingest → certify-run vs in-process ingest", load: async () => (await import("./bench-pipeline.js")).benchPipelineCommand },
   rr: { summary: "runregistry client get_runs (triplet filter) via /rr vs the same query as bare SQL", load: async () => (await import("./bench-rr.js")).benchRrCommand },
   trends: { summary: "trend requests over HTTP at 16 clients vs bare SQL", load: async () => (await import("./bench-trends.js")).benchTrendsCommand },
+  "trends-under-ingest": { summary: "trend API p99 during a 1 M point ingest vs quiet", load: async () => (await import("./bench-trends-under-ingest.js")).benchTrendsUnderIngestCommand },
   ui: { summary: "10,000-point trend page in Chromium vs a bare ECharts page", load: async () => (await import("./bench-ui.js")).benchUiCommand },
 };
 
