@@ -132,9 +132,9 @@ export function startWorker(s: ClusterSettings, name: string): Promise<ClusterPr
   return startProcess(name, ["--import", "tsx", path.join(ROOT, "workflows/worker.ts")], clusterEnv(s, { SERVER_NAME: name }), `worker: polling task queue '${s.taskQueue}'`);
 }
 
-/** `dqmflow schedule` for the cluster's watched folders (2 s scans); resolves with what it printed. */
+/** `dqmflow schedule` for the cluster's watched folders (2 s scans, 3 files at a time); resolves with what it printed. */
 export async function makeSchedule(s: ClusterSettings): Promise<string> {
-  const env = clusterEnv(s, { DQM_STORAGE_DIR: s.folders.dqm, OMS_DROP_DIR: s.folders.oms, INGEST_SCAN_INTERVAL_S: "2" });
+  const env = clusterEnv(s, { DQM_STORAGE_DIR: s.folders.dqm, OMS_DROP_DIR: s.folders.oms, INGEST_SCAN_INTERVAL_S: "2", INGEST_CONCURRENCY: "3" });
   const proc = spawn(process.execPath, [path.join(ROOT, "bin/dqmflow.js"), "schedule"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   proc.stdout.on("data", (c: Buffer) => (out += c.toString()));

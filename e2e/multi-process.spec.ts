@@ -79,7 +79,7 @@ test.describe.serial("two web servers and two workers on one database and one Te
   test.beforeAll(async ({ playwright }) => {
     test.setTimeout(240_000);
     settings = await clusterSettings();
-    expect(await makeSchedule(settings)).toContain(`schedule '${settings.scheduleId}' created`);
+    expect(await makeSchedule(settings)).toContain(`schedule '${settings.scheduleId}' created: scans ${settings.folders.dqm} and ${settings.folders.oms} every 2 s, 3 files at a time`);
     // Workers bundle their workflows on start (seconds of CPU each): one after the other.
     workers.push(await startWorker(settings, "worker-1"));
     workers.push(await startWorker(settings, "worker-2"));
@@ -97,6 +97,19 @@ test.describe.serial("two web servers and two workers on one database and one Te
       await client.schedule.getHandle(settings.scheduleId).delete().catch(() => undefined);
       await client.connection.close();
       await settings.removeFiles();
+    }
+  });
+
+  test("the schedule made by dqmflow schedule scans the cluster's folders on its task queue, 3 files at a time", async () => {
+    const client = await createTemporalClient(process.env.TEMPORAL_ADDRESS ?? "", process.env.TEMPORAL_NAMESPACE ?? "default");
+    try {
+      const { action } = await client.schedule.getHandle(settings.scheduleId).describe();
+      expect(action.type).toBe("startWorkflow");
+      if (action.type !== "startWorkflow") return;
+      expect(action.taskQueue).toBe(settings.taskQueue);
+      expect(action.args).toEqual([{ dqmDir: settings.folders.dqm, omsDir: settings.folders.oms, concurrency: 3 }]);
+    } finally {
+      await client.connection.close();
     }
   });
 

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   if (c.DQM_STORAGE_DIR || c.OMS_DROP_DIR) {
     const client = await createTemporalClient(c.TEMPORAL_ADDRESS, c.TEMPORAL_NAMESPACE, temporalSecurity(c));
     try {
-      const s = await ensureIngestSchedule(client, { scheduleId: c.INGEST_SCHEDULE_ID, taskQueue: c.TEMPORAL_TASK_QUEUE, intervalS: c.INGEST_SCAN_INTERVAL_S, ...(c.DQM_STORAGE_DIR ? { dqmDir: c.DQM_STORAGE_DIR } : {}), ...(c.OMS_DROP_DIR ? { omsDir: c.OMS_DROP_DIR } : {}) });
+      const s = await ensureIngestSchedule(client, { scheduleId: c.INGEST_SCHEDULE_ID, taskQueue: c.TEMPORAL_TASK_QUEUE, intervalS: c.INGEST_SCAN_INTERVAL_S, concurrency: c.INGEST_CONCURRENCY, ...(c.DQM_STORAGE_DIR ? { dqmDir: c.DQM_STORAGE_DIR } : {}), ...(c.OMS_DROP_DIR ? { omsDir: c.OMS_DROP_DIR } : {}) });
       console.log(`worker: schedule '${s.scheduleId}' scans ${[c.DQM_STORAGE_DIR, c.OMS_DROP_DIR].filter(Boolean).join(" and ")} every ${c.INGEST_SCAN_INTERVAL_S} s`);
     } finally {
       await client.connection.close();

@@ -123,6 +123,8 @@ const envSchema = z.object({
   OMS_DROP_DIR: z.string().min(1).optional(),
   /** Seconds between two scans of the watched folders. */
   INGEST_SCAN_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** DQM files a scan ingests at the same time, across all workers (docs/scaling.md: about 2 per worker's cores). */
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(2),
   /** Id of that Schedule in the Temporal namespace (two deployments sharing a namespace need two). */
   INGEST_SCHEDULE_ID: z.string().regex(/^[\w.-]{1,200}$/, "letters, digits, '.', '_' or '-'").default("dqmflow-ingest-scan"),
   /** Globs of extra MEs ingest keeps for the run page (beyond metrics and certification), comma-separated. */

@@ -12,13 +12,17 @@ export interface IngestScheduleOptions {
   readonly dqmDir?: string;
   readonly omsDir?: string;
   readonly intervalS: number;
+  /** DQM files a scan ingests at the same time (the scan workflow's default, 2, when unset). */
+  readonly concurrency?: number;
   /** Another id (tests run schedules of their own). */
   readonly scheduleId?: string;
 }
 
 export async function ensureIngestSchedule(client: Client, opts: IngestScheduleOptions): Promise<{ scheduleId: string; created: boolean }> {
   const scheduleId = opts.scheduleId ?? INGEST_SCHEDULE_ID;
-  const args: [ScanWatchedFoldersInput] = [{ ...(opts.dqmDir ? { dqmDir: opts.dqmDir } : {}), ...(opts.omsDir ? { omsDir: opts.omsDir } : {}) }];
+  const args: [ScanWatchedFoldersInput] = [
+    { ...(opts.dqmDir ? { dqmDir: opts.dqmDir } : {}), ...(opts.omsDir ? { omsDir: opts.omsDir } : {}), ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}) },
+  ];
   const action = {
     type: "startWorkflow" as const,
     workflowType: scanWatchedFoldersWorkflowType,

@@ -1,7 +1,7 @@
 /**
  * `dqmflow schedule`: creates the ingest schedule that scans the watched folders, or brings it
  * up to date with the configuration (DQM_STORAGE_DIR, OMS_DROP_DIR, INGEST_SCAN_INTERVAL_S,
- * INGEST_SCHEDULE_ID, TEMPORAL_TASK_QUEUE) — what a worker does at start-up, as a command of its
+ * INGEST_CONCURRENCY, INGEST_SCHEDULE_ID, TEMPORAL_TASK_QUEUE) — what a worker does at start-up, as a command of its
  * own for a deployment's Job (deploy/helm/dqmflow), so N worker replicas need not race to do it.
  */
 import { config } from "../../config/config";
@@ -29,11 +29,12 @@ export const scheduleCommand: CliCommand = {
         scheduleId: c.INGEST_SCHEDULE_ID,
         taskQueue: c.TEMPORAL_TASK_QUEUE,
         intervalS: c.INGEST_SCAN_INTERVAL_S,
+        concurrency: c.INGEST_CONCURRENCY,
         ...(c.DQM_STORAGE_DIR ? { dqmDir: c.DQM_STORAGE_DIR } : {}),
         ...(c.OMS_DROP_DIR ? { omsDir: c.OMS_DROP_DIR } : {}),
       });
       const folders = [c.DQM_STORAGE_DIR, c.OMS_DROP_DIR].filter(Boolean).join(" and ");
-      console.log(`schedule '${s.scheduleId}' ${s.created ? "created" : "updated"}: scans ${folders} every ${c.INGEST_SCAN_INTERVAL_S} s on task queue '${c.TEMPORAL_TASK_QUEUE}'`);
+      console.log(`schedule '${s.scheduleId}' ${s.created ? "created" : "updated"}: scans ${folders} every ${c.INGEST_SCAN_INTERVAL_S} s, ${c.INGEST_CONCURRENCY} files at a time, on task queue '${c.TEMPORAL_TASK_QUEUE}'`);
       return 0;
     } finally {
       await client.connection.close();
