@@ -9,3 +9,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   // Links stored before paths were checked this strictly are re-checked on the way out.
   return redirect(sameOriginPath(path));
 }
+
+/**
+ * Never rendered (the loader redirects or throws); it makes this a page route, so an unknown
+ * code gets the error page with the navigation bar instead of a bare text answer.
+ */
+export default function ShortLinkPage() {
+  return null;
+}
