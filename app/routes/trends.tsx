@@ -17,7 +17,9 @@ import { loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
 import { packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
 import { resolveView } from "../lib/trends-view";
+import { browserTrpc } from "../lib/trpc-browser";
 import { useChartTheme } from "../lib/use-chart-theme";
+import type { TrendRequest } from "../../server/hdqm/trend-query";
 import { serverCaller } from "../trpc.server";
 
 export const meta: MetaFunction = () => [{ title: "dqmflow · HDQM trends" }];
@@ -42,11 +44,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   return defaultShouldRevalidate;
 };
 
+/** Through the API client, which POSTs a long selection (a golden JSON) instead of putting it in the URL. */
 async function fetchCsv(input: unknown): Promise<string> {
-  const res = await fetch(`/api/trpc/trends.csv?input=${encodeURIComponent(JSON.stringify(input))}`);
-  const body = (await res.json()) as { result?: { data?: { csv: string } }; error?: { message?: string } };
-  if (!res.ok || !body.result?.data) throw new Error(body.error?.message ?? `HTTP ${res.status}`);
-  return body.result.data.csv;
+  // The loader's own input, serialized: the server validates it again.
+  return (await browserTrpc().trends.csv.query(input as TrendRequest)).csv;
 }
 
 function describeRuns(v: TrendView): string {
