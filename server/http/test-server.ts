@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { AppServices } from "../app-services";
 import { identityFromRequest } from "../auth/identity";
 import { trpcFrontCache } from "../trpc/front-cache";
@@ -38,7 +39,12 @@ async function route(services: AppServices, req: IncomingMessage, res: ServerRes
   const identity = await Promise.resolve(identityFromRequest({ headers, remoteAddress: req.socket.remoteAddress }, services.config));
   const answer = await handleTrpcRequest(request, { services, identity });
   res.writeHead(answer.status, Object.fromEntries(answer.headers));
-  res.end(Buffer.from(await answer.arrayBuffer()));
+  if (!answer.body) return void res.end();
+  // Streamed as Remix does, so a subscription's events flow while it lives.
+  const body = Readable.fromWeb(answer.body as WebReadableStream<Uint8Array>);
+  res.on("close", () => body.destroy());
+  body.on("error", () => res.destroy());
+  body.pipe(res);
 }
 
 export async function startApiTestServer(services: AppServices): Promise<ApiTestServer> {
