@@ -98,7 +98,7 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
       if (prev?.v === input.source.version && input.source.checksum) {
         const same = await trx
           .selectFrom("ingest_file")
-          .select("id")
+          .select(["id", "workflow_id", "points", "skipped"])
           .where("run_number", "=", input.run)
           .where("dataset_name", "=", keys.name)
           .where("scope", "=", scope)
@@ -110,7 +110,17 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
           .executeTakeFirst();
         // The latest ingest of this version had these bytes: the file is already in, a no-op.
         const latest = await trx.selectFrom("ingest_file").select("id").where("run_number", "=", input.run).where("dataset_name", "=", keys.name).where("scope", "=", scope).where("outcome", "=", "ingested").orderBy("id", "desc").limit(1).executeTakeFirst();
-        if (same && latest?.id === same.id) return { status: "unchanged", datasetId: dataset.id, provisionalRun: run.provisional, points: 0, skipped: 0, alarms: 0 };
+        if (same && latest?.id === same.id) {
+          // The same workflow again: an earlier attempt of it committed but never heard back (the
+          // database restarted at the commit, the worker died right after it). That attempt's
+          // result is this one's, so the workflow goes on as after a first success and wakes
+          // certification, which an `unchanged` would skip.
+          if (input.source.workflowId && same.workflow_id === input.source.workflowId) {
+            const alarms = await trx.selectFrom("trend_alarm").select((eb) => eb.fn.countAll<number>().as("n")).where("dataset_id", "=", dataset.id).executeTakeFirst();
+            return { status: "ingested", datasetId: dataset.id, provisionalRun: run.provisional, points: same.points, skipped: same.skipped, alarms: Number(alarms?.n ?? 0) };
+          }
+          return { status: "unchanged", datasetId: dataset.id, provisionalRun: run.provisional, points: 0, skipped: 0, alarms: 0 };
+        }
       }
     }
 
