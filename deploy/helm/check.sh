@@ -56,6 +56,14 @@ grep -q 'name: DQM_STORAGE_DIR' "$out/existing-secret-$first.yaml" || fail "with
 grep -q '"node", "bin/dqmflow.js", "schedule"' "$out/cluster-oidc-$first.yaml" || fail "the schedule Job does not run dqmflow schedule"
 grep -q 'key: session-secret' "$out/cluster-oidc-$first.yaml" || fail "oidc mode does not read the session secret from the Secret"
 grep -q 'name: dqmflow-prod, key: database-url' "$out/existing-secret-$first.yaml" || fail "an existing Secret's database-url is not used"
+# Pre-install hooks run before the release's own objects: the migrations Job may use only the
+# Secret (itself a hook, made first) and nothing else of the release.
+migrate_job="$(awk '/name: dqm-dqmflow-migrate/,/^---/' "$out/external-proxy-$first.yaml")"
+[ -n "$migrate_job" ] || fail "no migrations Job rendered"
+grep -q 'serviceAccountName' <<<"$migrate_job" && fail "the migrations hook names the release's ServiceAccount, which does not exist yet at pre-install"
+grep -q 'configMapRef' <<<"$migrate_job" && fail "the migrations hook reads the release's ConfigMap, which does not exist yet at pre-install"
+awk '/^kind: Secret/,/^---/' "$out/external-proxy-$first.yaml" | grep -q 'helm.sh/hook-weight: "-10"' || fail "the Secret is not made before the migrations hook"
+awk '/name: dqm-dqmflow-migrate/,/^---/' "$out/cluster-oidc-$first.yaml" | grep -q 'helm.sh/hook: post-install,pre-upgrade' || fail "with the chart's own TimescaleDB the first migrations must run after install (the database does not exist before)"
 
 # refuse "what" MESSAGE ARGS…: helm template must fail and say MESSAGE.
 refuse() {
