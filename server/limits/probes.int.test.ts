@@ -204,6 +204,19 @@ describe("issue 11 probes answer 4xx quickly, in bounded memory, writing nothing
     expectQuickRefusal(inverted, 400, /runTo: runTo must not be before runFrom/);
   });
 
+  it("a stored rule the workflow could not run is refused before the workflow starts", async () => {
+    const name = `probe-old-rule-${Date.now()}`;
+    await db.insertInto("golden_rule").values({ name, version: 1, logic: JSON.stringify({ "==": [{ var: "oms.energy" }, 6800] }), dataset_pattern: "%", created_by: "probe" }).execute();
+    try {
+      const requestId = `probe-${Date.now()}`;
+      const a = await probe("/api/trpc/goldenJson.create", { role: "shifter", body: JSON.stringify({ ruleName: name, requestId }) });
+      expectQuickRefusal(a, 412, /reads .*oms\.energy.*save a new version/);
+      await expect((await services.temporal()).workflow.getHandle(`golden-json-${requestId}`).describe()).rejects.toThrow(/not found/i);
+    } finally {
+      await db.deleteFrom("golden_rule").where("name", "=", name).execute();
+    }
+  });
+
   it("a rule reading facts the workflow does not have is refused when saved", async () => {
     const a = await probe("/api/trpc/goldenJson.createRule", { role: "expert", body: JSON.stringify({ name: "probe-rule", logic: { "==": [{ var: "secret.thing" }, 1] }, datasetPattern: "%" }) });
     expectQuickRefusal(a, 400, /logic: the rule reads .*secret\.thing/);

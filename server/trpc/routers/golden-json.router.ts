@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { createRuleVersion, getGoldenJson, listGoldenJsons, listRules, setRuleLocked, tagGoldenJson } from "../../certification/golden-json/golden-json.repository";
+import { createRuleVersion, getGoldenJson, getRule, listGoldenJsons, listRules, setRuleLocked, tagGoldenJson } from "../../certification/golden-json/golden-json.repository";
 import { goldenJsonProgress, startGoldenJson } from "../../certification/golden-json/golden-json.service";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedText, requestIdText, runNumber, serialId, slug } from "../../limits/fields";
@@ -37,7 +37,15 @@ export const goldenJsonRouter = router({
       })
       .refine((r) => r.runFrom === undefined || r.runTo === undefined || r.runFrom <= r.runTo, { path: ["runTo"], error: "runTo must not be before runFrom" }),
     )
-    .mutation(({ ctx, input }) => asTrpc(() => startGoldenJson({ db: ctx.services.db, temporal: () => ctx.services.temporal(), taskQueue: ctx.services.config.TEMPORAL_TASK_QUEUE }, ctx.identity.user, input))),
+    .mutation(({ ctx, input }) =>
+      asTrpc(async () => {
+        // A rule saved before rules were checked could make the workflow fail on every dataset: refuse it here.
+        const rule = await getRule(ctx.services.db, input.ruleName, input.ruleVersion);
+        const problem = ruleProblem(rule.logic);
+        if (problem) throw new TRPCError({ code: "PRECONDITION_FAILED", message: `rule ${rule.name} v${rule.version}: ${problem}; save a new version` });
+        return startGoldenJson({ db: ctx.services.db, temporal: () => ctx.services.temporal(), taskQueue: ctx.services.config.TEMPORAL_TASK_QUEUE }, ctx.identity.user, input);
+      }),
+    ),
   progress: procedureFor("viewer")
     .input(z.object({ requestId: requestIdText }))
     .query(({ ctx, input }) => asTrpc(() => goldenJsonProgress(() => ctx.services.temporal(), input.requestId))),
