@@ -24,6 +24,7 @@ function readHistograms(values: readonly (string | Record<string, unknown>)[], l
   return values.map((value, i) => {
     const label = labels[i] ?? `histogram ${i}`;
     const left = MAX_CELLS_PER_REQUEST - used;
+    if (left <= 0) throw new TRPCError({ code: "BAD_REQUEST", message: `${label}: the histograms before it already have ${used} cells; at most ${MAX_CELLS_PER_REQUEST} cells per request` });
     const budget =
       left < MAX_CELLS_PER_HISTOGRAM
         ? { maxCells: left, limitText: `${MAX_CELLS_PER_REQUEST} cells per request, ${used} used by the histograms before it` }
