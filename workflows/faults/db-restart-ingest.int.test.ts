@@ -36,6 +36,7 @@ let profile: string | undefined;
 let root: string | undefined;
 let bulk: BulkFiles | undefined;
 let worker: Awaited<ReturnType<typeof startTestWorker>> | undefined;
+let held: Awaited<ReturnType<typeof holdRun>> | undefined;
 
 beforeAll(() => {
   profile = faultProfile();
@@ -45,6 +46,8 @@ beforeAll(() => {
 afterAll(async () => {
   // Whatever happened in the test, the profile's services run again for the next test file.
   if (profile) await ensureUp(profile);
+  // A test that failed before the restart still holds the run's lock; the cleanup needs it.
+  await held?.client.end().catch(() => undefined);
   await worker?.stop();
   if (bulk) await forgetRuns(services.db, bulk.runs).catch(() => undefined);
   await services?.close();
@@ -56,19 +59,20 @@ afterAll(async () => {
  * file waits inside its transaction (its first statement locks the run FOR SHARE) until the
  * restart cuts it. The session itself dies in the restart.
  */
-async function holdRun(databaseUrl: string, run: number): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: databaseUrl, application_name: "dqmflow-fault-test-lock" });
-  c.on("error", () => undefined);
-  await c.connect();
-  await c.query("begin");
-  await c.query("select 1 from run where run_number = $1 for update", [run]);
-  return c;
+async function holdRun(databaseUrl: string, run: number): Promise<{ client: pg.Client; pid: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "dqmflow-fault-test-lock" });
+  client.on("error", () => undefined);
+  await client.connect();
+  await client.query("begin");
+  await client.query("select 1 from run where run_number = $1 for update", [run]);
+  const pid = (await client.query<{ pid: number }>("select pg_backend_pid() as pid")).rows[0]!.pid;
+  return { client, pid };
 }
 
-/** Whether a pooled dqmflow session waits for a row lock (the held run's ingest transaction). */
-async function ingestWaitsOnLock(db: AppServices["db"]): Promise<true | undefined> {
+/** Whether a pooled dqmflow session waits for the holder's lock (the held run's ingest transaction). */
+async function ingestWaitsOn(db: AppServices["db"], holderPid: number): Promise<true | undefined> {
   const r = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
-    where datname = current_database() and application_name = 'dqmflow' and wait_event_type = 'Lock' and xact_start is not null`.execute(db);
+    where datname = current_database() and application_name = 'dqmflow' and ${holderPid}::int = any(pg_blocking_pids(pid))`.execute(db);
   return r.rows[0]!.n > 0 ? true : undefined;
 }
 
@@ -94,7 +98,7 @@ describe("the database restarted in the middle of a bulk ingest", () => {
 
     // The restart comes when the file of the run in the middle is being written: its ingest
     // transaction is open (held on the run's lock), the other files go on beside it.
-    const held = await holdRun(services.config.DATABASE_URL, runs[HELD]!);
+    const lock = (held = await holdRun(services.config.DATABASE_URL, runs[HELD]!));
     // The bulk ingest through the pipeline's workflows, on a worker of this process.
     worker = await startTestWorker(services);
     const client = await services.temporal();
@@ -104,10 +108,10 @@ describe("the database restarted in the middle of a bulk ingest", () => {
       args: [{ dqmDir: path.join(root, "dqm"), certify: false }],
     });
 
-    await eventually(() => ingestWaitsOnLock(services.db), "the held run's ingest transaction", 90_000);
+    await eventually(() => ingestWaitsOn(services.db, lock.pid), "the held run's ingest transaction", 90_000);
     const before = await pointCount(services.db, runs);
     await restartDatabase(profile!);
-    await held.end().catch(() => undefined);
+    await lock.client.end().catch(() => undefined);
     const afterRestart = await pointCount(services.db, runs);
     // It landed mid-ingest: some points were in before the restart, not all of them.
     expect(before).toBeGreaterThan(0);
