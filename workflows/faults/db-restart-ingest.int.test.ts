@@ -37,6 +37,7 @@ let root: string | undefined;
 let bulk: BulkFiles | undefined;
 let worker: Awaited<ReturnType<typeof startTestWorker>> | undefined;
 let held: Awaited<ReturnType<typeof holdRun>> | undefined;
+let scanId: string | undefined;
 
 beforeAll(() => {
   profile = faultProfile();
@@ -48,6 +49,8 @@ afterAll(async () => {
   if (profile) await ensureUp(profile);
   // A test that failed before the restart still holds the run's lock; the cleanup needs it.
   await held?.client.end().catch(() => undefined);
+  // A failed test leaves no scan behind (its children end with it).
+  if (scanId) await (await services.temporal()).workflow.getHandle(scanId).terminate("test over").catch(() => undefined);
   await worker?.stop();
   if (bulk) await forgetRuns(services.db, bulk.runs).catch(() => undefined);
   await services?.close();
@@ -104,7 +107,7 @@ describe("the database restarted in the middle of a bulk ingest", () => {
     const client = await services.temporal();
     const scan = await client.workflow.start<typeof scanWatchedFoldersWorkflow>(scanWatchedFoldersWorkflowType, {
       taskQueue: worker.taskQueue,
-      workflowId: `fault-db-restart-scan-${runs[0]}`,
+      workflowId: (scanId = `fault-db-restart-scan-${runs[0]}`),
       args: [{ dqmDir: path.join(root, "dqm"), certify: false }],
     });
 
