@@ -2,12 +2,16 @@
  * DQM ROOT files: list the monitor elements under DQMData/Run N/<Subsystem>/Run summary/ and
  * read one by its ME path. ME paths are given without the fixed prefix
  * ("PixelPhase1/Tracks/MainDiagonal Position") or in full ("DQMData/Run 306134/PixelPhase1/Run summary/Tracks/...").
+ *
+ * Harvested files hold 50k–150k MEs in thousands of folders, so every lookup is a Map: each
+ * directory's keys are read once, indexed by name, and shared by the listing and by `read`.
+ * The file is read by ranges (jsroot-io.ts); only the MEs asked for are decompressed and decoded.
  */
 import { open } from "node:fs/promises";
 import type { Histogram } from "./histogram";
 import { CorruptRootFileError, HistogramFormatError, MonitorElementNotFoundError, NotDqmFileError } from "./errors";
 import { fromJsroot, isSupportedClass, type JsrootHistogram } from "./from-jsroot";
-import { openRootFile, type JsrootFile } from "./jsroot-io";
+import { isDirectoryKey, openRootFile, type JsrootKey, type RootFile } from "./jsroot-io";
 import { parseQualityReport, type QualityReport } from "./quality-reports";
 
 export interface MonitorElementInfo {
@@ -21,80 +25,175 @@ export interface MonitorElementInfo {
 export interface DqmRootFile {
   readonly path: string;
   readonly run: number;
+  /** Every ME of a supported class, sorted by ME path. */
   list(): Promise<MonitorElementInfo[]>;
   /** Quality-test results CMSSW wrote into the file (found by the same walk as `list`). */
   qualityReports(): Promise<QualityReport[]>;
   read(mePath: string): Promise<Histogram>;
+  /** Releases the file handle; reading afterwards is an error. */
+  close(): Promise<void>;
 }
 
 const RUN_DIR = /^Run (\d+)$/;
+const RUN_SUMMARY = "Run summary";
+/** The collation `localeCompare` uses, made once: sorting 100k paths with localeCompare costs seconds. */
+const byPath = new Intl.Collator().compare;
+
+type KeyIndex = ReadonlyMap<string, JsrootKey>;
+
+/** Keys by name; of several cycles of a name, the highest (as ROOT's TDirectory::Get). */
+function indexKeys(keys: readonly JsrootKey[]): KeyIndex {
+  const out = new Map<string, JsrootKey>();
+  for (const k of keys) {
+    const seen = out.get(k.fName);
+    if (!seen || k.fCycle > seen.fCycle) out.set(k.fName, k);
+  }
+  return out;
+}
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Opens a DQM ROOT file; a truncated or non-ROOT file is a CorruptRootFileError. */
 export async function openDqmRootFile(path: string): Promise<DqmRootFile> {
   const { size, end } = await readHeader(path);
   // The header records where the file ends; a shorter file was truncated in transfer.
   if (!(end > 0) || end > size) throw new CorruptRootFileError(path, `corrupt at byte ${size}: the header says the file ends at byte ${end}`);
-  let file: JsrootFile;
+  let file: RootFile;
   try {
     file = await openRootFile(path);
   } catch (err) {
-    throw new CorruptRootFileError(path, err instanceof Error ? err.message : String(err));
+    throw new CorruptRootFileError(path, message(err));
   }
-  const topKeys = file.fKeys.map((k) => k.fName);
+  try {
+    return await dqmView(path, file);
+  } catch (err) {
+    await file.close();
+    throw err;
+  }
+}
+
+async function dqmView(path: string, file: RootFile): Promise<DqmRootFile> {
+  /** Directory path → its keys by name, each directory read once (a rejected read is remembered too). */
+  const directories = new Map<string, Promise<KeyIndex>>([["", Promise.resolve(indexKeys(file.keys))]]);
+  const directory = (dirPath: string): Promise<KeyIndex> => {
+    let d = directories.get(dirPath);
+    if (!d) {
+      const cut = dirPath.lastIndexOf("/");
+      const name = dirPath.slice(cut + 1);
+      d = directory(cut < 0 ? "" : dirPath.slice(0, cut)).then(async (parent) => {
+        const key = parent.get(name);
+        if (!key || !isDirectoryKey(key)) throw new MissingDirectoryError(dirPath);
+        try {
+          return indexKeys(await file.readDirectory(key));
+        } catch (err) {
+          throw new CorruptRootFileError(path, `directory ${dirPath}: ${message(err)}`);
+        }
+      });
+      directories.set(dirPath, d);
+    }
+    return d;
+  };
+
+  const topKeys = [...(await directory("")).keys()];
   if (!topKeys.includes("DQMData")) throw new NotDqmFileError(path, topKeys);
-  const top = await safeDir(file, path, "DQMData");
-  const runKey = top.fKeys.find((k) => RUN_DIR.test(k.fName));
-  if (!runKey) throw new NotDqmFileError(path, top.fKeys.map((k) => `DQMData/${k.fName}`));
-  const run = Number(RUN_DIR.exec(runKey.fName)?.[1]);
-  const runPath = `DQMData/${runKey.fName}`;
+  const top = await structural(path, directory("DQMData"));
+  const runName = [...top.entries()].find(([name, k]) => RUN_DIR.test(name) && isDirectoryKey(k))?.[0];
+  if (!runName) throw new NotDqmFileError(path, [...top.keys()].map((k) => `DQMData/${k}`));
+  const run = Number(RUN_DIR.exec(runName)?.[1]);
+  const runPath = `DQMData/${runName}`;
 
   const toFull = (mePath: string): string => {
     if (mePath.startsWith("DQMData/")) return mePath;
     const [subsystem, ...rest] = mePath.split("/");
-    return `${runPath}/${subsystem}/Run summary/${rest.join("/")}`;
+    return `${runPath}/${subsystem}/${RUN_SUMMARY}/${rest.join("/")}`;
+  };
+
+  const walk = async (dirPath: string, prefix: string, out: FileContents): Promise<void> => {
+    for (const [name, k] of await structural(path, directory(dirPath))) {
+      if (isDirectoryKey(k)) {
+        // A damaged seek can point a directory at one of its ancestors: walk each record once.
+        if (out.seen.has(k.fSeekKey)) throw new CorruptRootFileError(path, `directory ${dirPath}/${name} repeats the record at byte ${k.fSeekKey}`);
+        out.seen.add(k.fSeekKey);
+        await walk(`${dirPath}/${name}`, `${prefix}/${name}`, out);
+      }
+      else if (isSupportedClass(k.fClassName)) out.mes.push({ mePath: `${prefix}/${name}`, fullPath: `${dirPath}/${name}`, className: k.fClassName });
+      else if (k.fClassName === "TObjString") {
+        const report = parseQualityReport(name, prefix);
+        if (report) out.reports.push(report);
+      }
+    }
   };
 
   let contents: Promise<FileContents> | undefined;
   const walkOnce = (): Promise<FileContents> => {
     contents ??= (async () => {
-      const out: FileContents = { mes: new Map(), reports: [] };
-      const subsystems = await safeDir(file, path, runPath);
-      for (const sub of subsystems.fKeys.filter((k) => k.fClassName.startsWith("TDirectory"))) {
-        await walk(file, path, `${runPath}/${sub.fName}/Run summary`, `${sub.fName}`, out);
+      const out: FileContents = { mes: [], reports: [], seen: new Set() };
+      for (const [sub, k] of await structural(path, directory(runPath))) {
+        if (!isDirectoryKey(k)) continue;
+        const summary = (await structural(path, directory(`${runPath}/${sub}`))).get(RUN_SUMMARY);
+        if (summary && isDirectoryKey(summary)) await walk(`${runPath}/${sub}/${RUN_SUMMARY}`, sub, out);
       }
+      out.mes.sort((a, b) => byPath(a.mePath, b.mePath));
       return out;
     })();
     return contents;
   };
 
+  let closed = false;
   return {
     path,
     run,
     async list() {
-      return [...(await walkOnce()).mes.values()].sort((a, b) => a.mePath.localeCompare(b.mePath));
+      return [...(await walkOnce()).mes];
     },
     async qualityReports() {
       return (await walkOnce()).reports;
     },
     async read(mePath: string) {
+      if (closed) throw new Error(`${path} is closed`);
       const full = toFull(mePath);
+      const cut = full.lastIndexOf("/");
+      let key: JsrootKey | undefined;
+      try {
+        key = (await directory(full.slice(0, cut))).get(full.slice(cut + 1));
+      } catch (err) {
+        if (!(err instanceof MissingDirectoryError)) throw err;
+      }
+      if (!key || isDirectoryKey(key)) throw new MonitorElementNotFoundError(path, mePath);
+      if (!isSupportedClass(key.fClassName)) throw new HistogramFormatError(`${mePath}: unsupported class ${key.fClassName}`);
       let obj: unknown;
       try {
-        obj = await file.readObject(full);
-      } catch {
-        throw new MonitorElementNotFoundError(path, mePath);
+        obj = await file.readObject(key);
+      } catch (err) {
+        throw new CorruptRootFileError(path, `${mePath}: ${message(err)}`);
       }
-      if (!obj || typeof obj !== "object") throw new MonitorElementNotFoundError(path, mePath);
-      const typename = (obj as { _typename?: string })._typename ?? "";
-      if (!isSupportedClass(typename)) throw new HistogramFormatError(`${mePath}: unsupported class ${typename}`);
       try {
         return fromJsroot(obj as JsrootHistogram);
       } catch (err) {
         // A histogram whose arrays do not match its axes was cut short inside the file.
-        throw new CorruptRootFileError(path, err instanceof Error ? err.message : String(err));
+        throw new CorruptRootFileError(path, message(err));
       }
     },
+    async close() {
+      closed = true;
+      await file.close();
+    },
   };
+}
+
+/** A directory on an ME's path that the file does not have: the ME is not there. */
+class MissingDirectoryError extends Error {
+  override readonly name = "MissingDirectoryError";
+}
+
+/** A directory of the DQM layout itself: missing or unreadable means the file is corrupt. */
+async function structural(path: string, dir: Promise<KeyIndex>): Promise<KeyIndex> {
+  try {
+    return await dir;
+  } catch (err) {
+    if (err instanceof MissingDirectoryError) throw new CorruptRootFileError(path, `no directory ${err.message}`);
+    throw err;
+  }
 }
 
 /**
@@ -117,33 +216,10 @@ async function readHeader(path: string): Promise<{ size: number; end: number }> 
   }
 }
 
-async function safeDir(file: JsrootFile, path: string, dir: string) {
-  try {
-    const d = await file.readDirectory(dir);
-    if (!d) throw new Error(`no directory ${dir}`);
-    return d;
-  } catch (err) {
-    throw new CorruptRootFileError(path, err instanceof Error ? err.message : String(err));
-  }
-}
-
 interface FileContents {
-  /** By full path: a key written in several cycles is listed once (a map, so listing stays linear). */
-  readonly mes: Map<string, MonitorElementInfo>;
+  /** One entry per ME: directory keys are indexed by name, so a key of several cycles is one entry. */
+  readonly mes: MonitorElementInfo[];
   readonly reports: QualityReport[];
-}
-
-async function walk(file: JsrootFile, path: string, dir: string, prefix: string, out: FileContents): Promise<void> {
-  const d = await safeDir(file, path, dir);
-  for (const k of d.fKeys) {
-    const fullPath = `${dir}/${k.fName}`;
-    if (k.fClassName.startsWith("TDirectory")) {
-      await walk(file, path, fullPath, `${prefix}/${k.fName}`, out);
-    } else if (isSupportedClass(k.fClassName)) {
-      if (!out.mes.has(fullPath)) out.mes.set(fullPath, { mePath: `${prefix}/${k.fName}`, fullPath, className: k.fClassName });
-    } else if (k.fClassName === "TObjString") {
-      const report = parseQualityReport(k.fName, prefix);
-      if (report) out.reports.push(report);
-    }
-  }
+  /** Where the directories walked so far are stored. */
+  readonly seen: Set<number>;
 }

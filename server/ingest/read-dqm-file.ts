@@ -45,18 +45,22 @@ export async function readDqmFile(path: string, selection: MeSelection): Promise
   const qualityReports: QualityReport[] = [];
   try {
     const file = await openDqmRootFile(path);
-    if (file.run !== name.run) throw new IngestInputError(`${path}: the file name says run ${name.run}, the file holds run ${file.run}`, "RunMismatch");
-    for (const me of await file.list()) {
-      if (!isSelected(selection, me.mePath)) continue;
-      try {
-        mes.set(me.mePath, await file.read(me.mePath));
-      } catch (err) {
-        // One unreadable ME makes its consumers skip it, not the file fail; a corrupt file fails.
-        if (err instanceof HistogramFormatError || err instanceof MonitorElementNotFoundError) continue;
-        throw err;
+    try {
+      if (file.run !== name.run) throw new IngestInputError(`${path}: the file name says run ${name.run}, the file holds run ${file.run}`, "RunMismatch");
+      for (const me of await file.list()) {
+        if (!isSelected(selection, me.mePath)) continue;
+        try {
+          mes.set(me.mePath, await file.read(me.mePath));
+        } catch (err) {
+          // One unreadable ME makes its consumers skip it, not the file fail; a corrupt file fails.
+          if (err instanceof HistogramFormatError || err instanceof MonitorElementNotFoundError) continue;
+          throw err;
+        }
       }
+      qualityReports.push(...(await file.qualityReports()));
+    } finally {
+      await file.close();
     }
-    qualityReports.push(...(await file.qualityReports()));
   } catch (err) {
     if (err instanceof CorruptRootFileError) throw new IngestInputError(err.message, "CorruptFile");
     if (err instanceof NotDqmFileError) throw new IngestInputError(err.message, "NotDqmFile");

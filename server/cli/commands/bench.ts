@@ -7,6 +7,7 @@ import type { CliCommand } from "../main";
 const benchmarks: Record<string, { summary: string; load: () => Promise<CliCommand>; passName?: boolean }> = {
   compare: { summary: "comparison engine vs scipy/numpy", load: async () => (await import("./bench-compare.js")).benchCommand, passName: true },
   ingest: { summary: "2.5 M metric points through the ingest writer vs plain COPY", load: async () => (await import("./bench-ingest.js")).benchIngestCommand },
+  "ingest-file": { summary: "list and read a 100,000-ME DQM file vs uproot", load: async () => (await import("./bench-ingest-file.js")).benchIngestFileCommand },
   lifecycle: { summary: "runs through certification with automatic sign-off vs a minimal workflow", load: async () => (await import("./bench-lifecycle.js")).benchLifecycleCommand },
   pipeline: { summary: "DQM files per minute through schedule → ingest → certify-run vs in-process ingest", load: async () => (await import("./bench-pipeline.js")).benchPipelineCommand },
   rr: { summary: "runregistry client get_runs (triplet filter) via /rr vs the same query as bare SQL", load: async () => (await import("./bench-rr.js")).benchRrCommand },
