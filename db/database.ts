@@ -18,9 +18,11 @@ import type { TrendAlarmTable } from "./tables/trend-alarm.table";
 import type { LumisectionTable } from "./tables/lumisection.table";
 import type { RunTable } from "./tables/run.table";
 import type { ShortLinkTable } from "./tables/short-link.table";
+import type { StoredSelectionTable } from "./tables/stored-selection.table";
 
 export interface Database {
   short_link: ShortLinkTable;
+  stored_selection: StoredSelectionTable;
   run: RunTable;
   lumisection: LumisectionTable;
   dataset: DatasetTable;

@@ -135,6 +135,38 @@ test("choose runs by list and by an uploaded golden JSON, with clear errors", as
   await shot(page, "golden");
 });
 
+test("a year's golden JSON (1,200 runs) is kept server-side: the URL carries its code, never its runs", async ({ page, baseURL }, testInfo) => {
+  await setRole(page.context(), baseURL!, "viewer"); // keeping a selection is a write: an anonymous caller may only read
+  await openMuons(page);
+  await page.getByLabel("Choose runs by").selectOption("latest");
+  await page.getByLabel("Number of latest runs").fill("3");
+  await page.getByRole("button", { name: "Apply runs" }).click();
+  await expect(page.getByTestId("trend-summary")).toContainText("· 3 runs");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download Trend data as CSV" }).click();
+  const demoRuns = (await readFile((await (await download).path()), "utf8")).trim().split("\n").slice(1).map((l) => Number(l.split(",")[0]));
+  // Three demo runs among 1,197 others (a golden JSON of a year lists runs this page may not hold).
+  const golden: Record<string, [number, number][]> = {};
+  for (let i = 0; i < 1197; i++) golden[String(700_000 + 3 * i)] = [[1, 40], [45, 120]];
+  for (const run of demoRuns) golden[String(run)] = [[1, 30]];
+  const file = testInfo.outputPath("year.json");
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(file, JSON.stringify(golden));
+  await page.getByLabel("Choose runs by").selectOption("golden");
+  await page.getByLabel("Golden JSON file", { exact: true }).setInputFiles(file);
+  await expect(page).toHaveURL(/sel=golden&gs=[\w-]{16}(&|$)/);
+  expect(page.url().length).toBeLessThan(400);
+  await expect(page.getByTestId("trend-summary")).toContainText("1200 runs of a golden JSON · 3 runs");
+  // The link works for anyone who opens it, the same file gets the same code, and an unknown code is a 404.
+  const url = page.url();
+  await page.context().clearCookies();
+  await page.goto(url);
+  await expect(page.getByTestId("trend-summary")).toContainText("1200 runs of a golden JSON · 3 runs");
+  const unknown = await page.goto(url.replace(/gs=[\w-]{16}/, "gs=AAAAAAAAAAAAAAAA"));
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+});
+
 test("open a point's details: run metadata, histogram over its reference, links", async ({ page }) => {
   const trend = await openMuons(page);
   await page.getByLabel("Search metrics").fill("Z_peak_mass");

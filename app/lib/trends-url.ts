@@ -18,7 +18,8 @@ export type RunChoice =
   | { kind: "latest"; n: number }
   | { kind: "range"; from: number; to: number }
   | { kind: "list"; runs: number[] }
-  | { kind: "golden"; json: GoldenRanges };
+  /** `stored`: the code of a golden JSON kept server-side (too long for a URL); the loader fills `json`. */
+  | { kind: "golden"; json: GoldenRanges; stored?: string };
 
 export interface TrendView {
   subsystem: string | null;
@@ -41,6 +42,9 @@ export interface TrendView {
 }
 
 export const DEFAULT_LATEST = 500;
+/** A golden JSON longer than this (encoded) is stored server-side and the URL carries its code. */
+export const MAX_INLINE_GOLDEN = 1500;
+const STORED_CODE = /^[\w-]{16}$/;
 export const MAX_RUNS = 20_000;
 
 export const defaultView: TrendView = {
@@ -145,6 +149,8 @@ function parseRuns(p: URLSearchParams): RunChoice {
       break;
     }
     case "golden": {
+      const stored = p.get("gs");
+      if (stored && STORED_CODE.test(stored)) return { kind: "golden", json: {}, stored };
       const json = decodeGolden(p.get("g") ?? "");
       if (json) return { kind: "golden", json };
       break;
@@ -199,7 +205,8 @@ export function serializeTrendView(v: TrendView): URLSearchParams {
       break;
     case "golden":
       p.set("sel", "golden");
-      p.set("g", encodeGolden(v.runs.json));
+      if (v.runs.stored) p.set("gs", v.runs.stored);
+      else p.set("g", encodeGolden(v.runs.json));
       break;
   }
   if (v.xAxis !== "run") p.set("x", v.xAxis);

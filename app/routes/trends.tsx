@@ -13,6 +13,7 @@ import { ChartCard } from "../components/trends/chart-card";
 import { PointDetailsPanel } from "../components/trends/point-details";
 import { PointPicker } from "../components/trends/point-picker";
 import { SelectionPanel } from "../components/trends/selection-panel";
+import { pageFailure } from "../lib/page-errors";
 import { loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
 import { packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
@@ -32,9 +33,17 @@ function slim(trend: TrendPageData["trend"]) {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const page = await loadTrendPage(serverCaller(context, request), parseTrendView(new URL(request.url).searchParams));
+  const api = serverCaller(context, request);
+  const page = await loadTrendPage(api, await withStoredSelection(api, parseTrendView(new URL(request.url).searchParams)));
   const theme = /(?:^|;\s*)dqmflow_theme=light/.test(request.headers.get("cookie") ?? "") ? ("light" as const) : ("dark" as const);
   return { ...page, trend: slim(page.trend), theme };
+}
+
+/** A golden JSON kept server-side (`gs=<code>`) brings its runs; an unknown code is a 404 page. */
+async function withStoredSelection(api: ReturnType<typeof serverCaller>, view: TrendView): Promise<TrendView> {
+  if (view.runs.kind !== "golden" || !view.runs.stored) return view;
+  const json = await api.selections.golden({ code: view.runs.stored }).catch(pageFailure);
+  return { ...view, runs: { ...view.runs, json } };
 }
 
 /** The metric filter and the share action change nothing the loader fetches. */

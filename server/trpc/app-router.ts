@@ -5,6 +5,7 @@ import { goldenJsonRouter } from "./routers/golden-json.router";
 import { healthRouter } from "./routers/health.router";
 import { linksRouter } from "./routers/links.router";
 import { overviewRouter } from "./routers/overview.router";
+import { selectionsRouter } from "./routers/selections.router";
 import { trendsRouter } from "./routers/trends.router";
 import { createCallerFactory, router } from "./trpc";
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   health: healthRouter,
   links: linksRouter,
   overview: overviewRouter,
+  selections: selectionsRouter,
   trends: trendsRouter,
 });
 

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from "react";
 import type { SelectionTree } from "../../../server/hdqm/selection-tree";
-import { parseRunList, readGoldenJson, type RunChoice, trendQuantities, type TrendQuantityName, trendXAxes, type TrendView, type TrendXAxisName } from "../../lib/trends-url";
+import { browserTrpc } from "../../lib/trpc-browser";
+import { encodeGolden, MAX_INLINE_GOLDEN, parseRunList, readGoldenJson, type RunChoice, trendQuantities, type TrendQuantityName, trendXAxes, type TrendView, type TrendXAxisName } from "../../lib/trends-url";
 
 const axisLabels: Record<TrendXAxisName, string> = { run: "Run number", time: "Run start time", fill: "LHC fill", duration: "Width ∝ run duration", luminosity: "Width ∝ delivered luminosity" };
 const quantityLabels: Record<TrendQuantityName, string> = { recordedLumi: "Recorded luminosity", deliveredLumi: "Delivered luminosity", durationS: "Run duration", fill: "LHC fill number", certifiedFraction: "Certified fraction (golden JSON)" };
@@ -57,10 +58,15 @@ function RunsChooser({ view, go }: Pick<Props, "view" | "go">) {
   const upload = async (file: File | undefined) => {
     if (!file) return;
     const read = readGoldenJson(await file.text());
-    if (typeof read === "string") setProblem(`${file.name}: ${read}`);
-    else {
-      setProblem(null);
-      go({ ...view, runs: { kind: "golden", json: read }, point: null });
+    if (typeof read === "string") return setProblem(`${file.name}: ${read}`);
+    setProblem(null);
+    if (encodeGolden(read).length <= MAX_INLINE_GOLDEN) return go({ ...view, runs: { kind: "golden", json: read }, point: null });
+    // Too long for a URL: kept server-side, the URL carries its code.
+    try {
+      const { code } = await browserTrpc().selections.storeGolden.mutate({ json: read });
+      go({ ...view, runs: { kind: "golden", json: read, stored: code }, point: null });
+    } catch (err) {
+      setProblem(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 
