@@ -1,12 +1,21 @@
 /**
  * The bulk writer of metric points. Rows go in as columns (typed arrays) and reach the
- * hypertable through one `INSERT … SELECT FROM unnest(…)` per slice, so the server parses six
- * array literals instead of millions of bind parameters. Idempotency: the caller names the
- * datasets it is writing; their previous points are deleted first in the same transaction,
- * so a re-ingest replaces (metrics that disappeared from the config go too), never duplicates.
+ * hypertable through one binary `COPY … FROM STDIN` streamed on the caller's transaction's own
+ * connection (./copy-in.ts), so the points commit or roll back with the ingest's bookkeeping:
+ * a process killed mid-COPY leaves nothing, and its retry writes the batch again from scratch.
+ * Idempotency: the caller names the datasets it is writing; their previous points are deleted
+ * first in the same transaction, so a re-ingest replaces (metrics that disappeared from the
+ * config go too), never duplicates.
+ *
+ * The COPY goes straight into metric_point after the delete rather than through a staging
+ * table: in the same transaction both are all or nothing, and the staging table's second
+ * write made a batch 19 % slower at 50,000 points and 49 % slower at one file's 500
+ * (`bench ingest --alternatives`; BENCHMARKS.md, "HDQM ingest writer").
  */
 import { type Kysely, sql, type Transaction } from "kysely";
 import type { Database } from "../../db/database";
+import { copyIn } from "./copy-in";
+import { encodePoints } from "./point-copy-encoding";
 
 type DbOrTrx = Kysely<Database> | Transaction<Database>;
 
@@ -35,19 +44,11 @@ export function pointCount(p: PointColumns): number {
   return p.time.length;
 }
 
-/**
- * Rows per statement: large enough to amortise the round trip, small enough to keep the server's
- * arrays in cache. In `bench ingest` (2026-11-23) 10,000 rows gave writer/COPY 0.78–0.84×,
- * 25,000 gave 0.63–0.81× and 100,000 gave 0.60×.
- */
-const SLICE = 10_000;
+/** Tuples per buffer written to the COPY stream (62 bytes each): large enough to amortise a write, small enough to stream. */
+const COPY_CHUNK_ROWS = 10_000;
 
 export class PointWriteError extends Error {
   override readonly name = "PointWriteError";
-}
-
-function arrayLiteral(a: Float64Array | Int32Array, from: number, to: number): string {
-  return `{${a.subarray(from, to).join(",")}}`;
 }
 
 function check(points: PointColumns): void {
@@ -56,6 +57,9 @@ function check(points: PointColumns): void {
     if (col.length !== n) throw new PointWriteError(`point column ${k} has ${col.length} rows, time has ${n}`);
   }
   for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(points.time[i]!)) {
+      throw new PointWriteError(`point ${i} (metric id ${points.metricId[i]}, run ${points.runNumber[i]}) has a non-finite time`);
+    }
     if (!Number.isFinite(points.value[i]!) || !Number.isFinite(points.error[i]!)) {
       throw new PointWriteError(`point ${i} (metric id ${points.metricId[i]}, run ${points.runNumber[i]}) has a non-finite value or error`);
     }
@@ -68,19 +72,19 @@ export async function deleteDatasetPoints(db: DbOrTrx, datasetIds: readonly numb
   await sql`delete from metric_point where dataset_id = any(${`{${datasetIds.join(",")}}`}::int[])`.execute(db);
 }
 
-/** Inserts points (no replacement); run inside the caller's transaction. */
+/** Streams checked points into metric_point on the transaction's connection. */
+async function copyPoints(trx: DbOrTrx, points: PointColumns): Promise<number> {
+  const n = points.time.length;
+  if (n === 0) return 0;
+  const copied = await copyIn(trx, "copy metric_point (time, run_number, dataset_id, metric_id, value, error) from stdin (format binary)", encodePoints(points, COPY_CHUNK_ROWS));
+  if (copied !== n) throw new PointWriteError(`the database loaded ${copied} points of ${n}`);
+  return n;
+}
+
+/** Inserts points (no replacement) in the caller's transaction, or in one of its own. */
 export async function insertPoints(db: DbOrTrx, points: PointColumns): Promise<number> {
   check(points);
-  const n = points.time.length;
-  for (let from = 0; from < n; from += SLICE) {
-    const to = Math.min(n, from + SLICE);
-    await sql`insert into metric_point (time, run_number, dataset_id, metric_id, value, error)
-      select to_timestamp(t / 1000.0), r, d, m, v, e
-      from unnest(${arrayLiteral(points.time, from, to)}::float8[], ${arrayLiteral(points.runNumber, from, to)}::int[],
-                  ${arrayLiteral(points.datasetId, from, to)}::int[], ${arrayLiteral(points.metricId, from, to)}::int[],
-                  ${arrayLiteral(points.value, from, to)}::float8[], ${arrayLiteral(points.error, from, to)}::float8[]) as u(t, r, d, m, v, e)`.execute(db);
-  }
-  return n;
+  return db.isTransaction ? copyPoints(db, points) : db.transaction().execute((trx) => copyPoints(trx, points));
 }
 
 /**
@@ -88,21 +92,22 @@ export async function insertPoints(db: DbOrTrx, points: PointColumns): Promise<n
  * given one). Returns the number of rows written.
  */
 export async function replacePoints(db: DbOrTrx, datasetIds: readonly number[], points: PointColumns): Promise<number> {
+  check(points);
   const write = async (trx: DbOrTrx): Promise<number> => {
     await deleteDatasetPoints(trx, datasetIds);
-    return insertPoints(trx, points);
+    return copyPoints(trx, points);
   };
   return db.isTransaction ? write(db) : db.transaction().execute(write);
 }
-
 
 /**
  * Replaces one subsystem's share of a dataset's points (a per-subsystem online file); the other
  * subsystems' points of the same dataset stay. Run inside the caller's transaction.
  */
 export async function replaceScopedPoints(db: DbOrTrx, datasetId: number, subsystem: string, points: PointColumns): Promise<number> {
+  check(points);
   const written = `{${[...new Set(points.metricId)].join(",")}}`;
   await sql`delete from metric_point where dataset_id = ${datasetId}
     and (metric_id = any(${written}::int[]) or metric_id in (select id from metric_definition where subsystem = ${subsystem}))`.execute(db);
-  return insertPoints(db, points);
+  return copyPoints(db, points);
 }
