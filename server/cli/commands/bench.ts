@@ -22,7 +22,7 @@ export const benchCommand: CliCommand = {
     const [name, ...rest] = args;
     const b = name ? benchmarks[name] : undefined;
     if (!b) {
-      console.error(`usage: dqmflow bench <name> [options]\n${Object.entries(benchmarks).map(([k, v]) => `  ${k.padEnd(8)} ${v.summary}`).join("\n")}`);
+      console.error(`usage: dqmflow bench <name> [options]\n${Object.entries(benchmarks).map(([k, v]) => `  ${k.padEnd(20)} ${v.summary}`).join("\n")}`);
       return 2;
     }
     return (await b.load()).run(b.passName ? args : rest);
