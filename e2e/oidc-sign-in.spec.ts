@@ -9,12 +9,12 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startTestOidcProvider, type TestOidcProvider } from "../server/testing/oidc-test-provider";
+import { freePort } from "../server/testing/free-port";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ACCOUNT = { login: "e2e-oidc-expert", name: "E2E Expert", groups: ["cms-dqm-experts", "cms-zz-unmapped"] };
@@ -25,16 +25,6 @@ let web: ChildProcess | undefined;
 let webLog = "";
 let origin = "";
 
-function sparePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      s.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
-    });
-  });
-}
 
 /**
  * The web server in OIDC mode, kept in `web` from the moment it is spawned (so afterAll stops it
@@ -75,7 +65,7 @@ process.once("exit", () => web?.kill("SIGKILL"));
 test.beforeAll(async () => {
   // A server started through tsx takes a while on a busy machine.
   test.setTimeout(120_000);
-  const port = await sparePort();
+  const port = await freePort();
   origin = `http://localhost:${port}`;
   provider = await startTestOidcProvider({
     redirectUris: [`${origin}/auth/callback`],

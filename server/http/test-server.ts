@@ -13,20 +13,13 @@ import { identityFromRequest } from "../auth/identity";
 import { trpcFrontCache } from "../trpc/front-cache";
 import { handleTrpcRequest } from "../trpc/http-handler";
 import { bodyLimit } from "./body-limit";
+import { fetchHeaders } from "../trpc/front-cache";
 
 export interface ApiTestServer {
   readonly origin: string;
   close(): Promise<void>;
 }
 
-function fetchHeaders(req: IncomingMessage): Headers {
-  const h = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (typeof v === "string") h.set(k, v);
-    else if (v) for (const one of v) h.append(k, one);
-  }
-  return h;
-}
 
 async function route(services: AppServices, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const headers = fetchHeaders(req);

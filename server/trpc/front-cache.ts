@@ -10,7 +10,8 @@ import type { AppServices } from "../app-services";
 import { apiIdentity, BearerRefusal } from "../auth/bearer";
 import { CACHE_HEADER, CACHED_ANSWER_HEADERS, cacheSlot, mayRead } from "./http-handler";
 
-function fetchHeaders(req: IncomingMessage): Headers {
+/** A Node request's headers as fetch Headers (repeated headers appended). */
+export function fetchHeaders(req: IncomingMessage): Headers {
   const h = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
     if (typeof v === "string") h.set(k, v);

@@ -18,7 +18,7 @@ import { type CertificationView, certifyRunWorkflowId } from "../certification/c
 import { DT_ME, PIXEL_ME, seedRun, stageDataset, testConfig, type SeededRun } from "../certification/testing/cert-test-kit";
 import { auditKeys, certRows, expectedAuditKeys, forgetCertification, STAGES } from "./testing/cert-run-checks";
 
-const script = path.resolve(import.meta.dirname, "testing/comparison-worker.ts");
+const script = path.resolve(import.meta.dirname, "../certification/testing/worker-process.ts");
 let services: AppServices;
 let run: SeededRun | undefined;
 const children: ChildProcess[] = [];

@@ -1,7 +1,8 @@
 /**
- * A certification worker in a process of its own, for the test that kills it mid-stage:
- * `node --import tsx worker-process.ts <taskQueue> <slowMs>`. Each histogram read takes
- * `slowMs`, so a stage's comparison is in flight long enough to be interrupted.
+ * A certification worker in a process of its own, for the tests that kill it mid-stage or
+ * mid-comparison: `node --import tsx worker-process.ts <taskQueue> <slowMs>`. Every histogram a
+ * comparison reads is announced on stdout (`comparing <run> <dataset> <ME>`) and then takes
+ * `slowMs`, so a test can kill the process while a `compareStage` activity is in flight.
  */
 import { parseConfig } from "../../../server/config/config";
 import { createAppServices } from "../../../server/app-services";
@@ -18,12 +19,13 @@ async function main(): Promise<void> {
     findDataset: (r, s, n) => inner.findDataset(r, s, n),
     getReference: (r, s, m) => inner.getReference(r, s, m),
     async get(r, d, m) {
+      console.log(`comparing ${r} ${d} ${m}`);
       await new Promise((res) => setTimeout(res, slowMs));
       return inner.get(r, d, m);
     },
   };
   await startCertWorker(services, source, taskQueue);
-  console.log("worker ready");
+  console.log(`worker ready ${process.pid}`);
 }
 
 main().catch((err: unknown) => {
