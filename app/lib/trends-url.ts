@@ -4,6 +4,7 @@
  * defaults so links stay short. Golden JSONs travel compactly: `306134.1-50.60-80_306135.1-20`.
  */
 import { xAxes, type XAxis } from "../../server/hdqm/x-axis";
+import { SELECTION_CODE } from "../../server/selections/selection-code";
 
 /** The trend x axes: the server's list, so page, API and e2e cannot drift apart. */
 export const trendXAxes = xAxes;
@@ -44,7 +45,6 @@ export interface TrendView {
 export const DEFAULT_LATEST = 500;
 /** A golden JSON longer than this (encoded) is stored server-side and the URL carries its code. */
 export const MAX_INLINE_GOLDEN = 1500;
-const STORED_CODE = /^[\w-]{16}$/;
 export const MAX_RUNS = 20_000;
 
 export const defaultView: TrendView = {
@@ -150,7 +150,7 @@ function parseRuns(p: URLSearchParams): RunChoice {
     }
     case "golden": {
       const stored = p.get("gs");
-      if (stored && STORED_CODE.test(stored)) return { kind: "golden", json: {}, stored };
+      if (stored && SELECTION_CODE.test(stored)) return { kind: "golden", json: {}, stored };
       const json = decodeGolden(p.get("g") ?? "");
       if (json) return { kind: "golden", json };
       break;

@@ -7,7 +7,7 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { type AuthConfig, type Identity, identityFromRequest, LOCAL_ROLE_COOKIE, LOCAL_ROLE_HEADER, USER_HEADER } from "../auth/identity";
-import { hasRole, type Role, roles, strongestRole } from "../auth/roles";
+import { hasRole, type Role, strongestRole } from "../auth/roles";
 import { RrAuthError } from "./errors";
 
 export const RR_EMAIL_HEADER = "email";
@@ -29,11 +29,8 @@ function toHeaders(h: IncomingHttpHeaders): Headers {
 export function rrCaller(req: { headers: IncomingHttpHeaders; remoteAddress: string | undefined }, cfg: AuthConfig): RrCaller {
   const headers = toHeaders(req.headers);
   const identity = identityFromRequest({ headers, remoteAddress: req.remoteAddress }, cfg);
-  if (cfg.AUTH_MODE === "local") {
-    const cookie = (headers.get("cookie") ?? "").split(";").map((p) => p.trim().split("=")).find(([k]) => k === LOCAL_ROLE_COOKIE)?.[1];
-    const chosen = headers.get(LOCAL_ROLE_HEADER) ?? (cookie ? decodeURIComponent(cookie) : null);
-    return { identity, roleChosen: !!chosen && (roles as readonly string[]).includes(chosen) };
-  }
+  // In local mode a caller who chose no real role is anonymous (identityFromRequest decides).
+  if (cfg.AUTH_MODE === "local") return { identity, roleChosen: identity.via === "local" };
   const trusted = req.remoteAddress !== undefined && cfg.AUTH_TRUSTED_PROXIES.includes(req.remoteAddress);
   const email = headers.get(RR_EMAIL_HEADER);
   // Only the proxy mode believes a proxy's headers (in OIDC mode a reverse proxy on loopback passes on whatever a client sent).

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../../db/pool";
 import { type GoldenJson, goldenRuns } from "../hdqm/golden-json";
+import { SELECTION_CODE } from "./selection-code";
 
 /** Runs in ascending order, each with its merged, sorted ranges: equal selections, equal text. */
 export function canonicalGolden(json: GoldenJson): GoldenJson {
@@ -18,8 +19,6 @@ export function canonicalGolden(json: GoldenJson): GoldenJson {
 export function selectionCode(canonical: GoldenJson): string {
   return createHash("sha256").update(JSON.stringify(canonical)).digest("base64url").slice(0, 16);
 }
-
-export const SELECTION_CODE = /^[\w-]{16}$/;
 
 /** Stores a golden JSON selection (idempotent) and returns its code and run count. */
 export async function storeGoldenSelection(db: Db, json: GoldenJson, user: string): Promise<{ code: string; runs: number }> {
