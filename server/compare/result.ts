@@ -17,6 +17,6 @@ export interface TestResult {
 }
 
 /** A result for input the test cannot use; never thrown, always returned. */
-export function failed(test: string, status: "INVALID" | "INSUF_STAT" | "DID_NOT_RUN", message: string, extra: Partial<TestResult> = {}): TestResult {
+export function failed(test: string, status: "INVALID" | "INSUF_STAT" | "DID_NOT_RUN" | "NO_DATA", message: string, extra: Partial<TestResult> = {}): TestResult {
   return { test, statistic: Number.NaN, score: -1, status, message, ...extra };
 }

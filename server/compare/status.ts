@@ -1,6 +1,8 @@
 /**
  * DQM quality-test status codes (CMSSW DQMServices/Core/interface/DQMNet.h, dqm::qstatus) and the
  * threshold rule of QCriterion: ERROR below `error`, WARNING below `warning`, OK otherwise.
+ * `NO_DATA` is dqmflow's own (CMSSW has no such code): the test had nothing to look at (no
+ * lumisection with entries, no histogram), which says nothing about quality and is never an alarm.
  */
 export const DqmStatus = {
   OK: 100,
@@ -11,6 +13,8 @@ export const DqmStatus = {
   INVALID: 60,
   INSUF_STAT: 70,
   DID_NOT_RUN: 90,
+  /** dqmflow's own, outside CMSSW's codes: nothing to test. */
+  NO_DATA: -1,
 } as const;
 
 export type DqmStatusName = keyof typeof DqmStatus;

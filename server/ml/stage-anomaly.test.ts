@@ -34,7 +34,24 @@ describe("a stage's ml-anomaly result", () => {
     expect(result.message).toContain("1 above the 0.1% threshold 11.00: LS 1");
   });
 
-  it("did not run without lumisections", () => {
-    expect(summariseScores(stored, []).result.status).toBe("DID_NOT_RUN");
+  it("is NO_DATA without lumisections, saying so", () => {
+    const { result } = summariseScores(stored, []);
+    expect(result).toMatchObject({ status: "NO_DATA", score: -1 });
+    expect(result.message).toBe("no data to score: no lumisection histograms (latent-knn v3)");
+  });
+
+  it("does not judge empty lumisections: their huge scores are missing data, not anomalies", () => {
+    const empty = (lumi: number) => ({ lumi, score: 99.8, empty: true, alarms: [true, true] });
+    const { result, alarmedLumisections } = summariseScores(stored, [ls(1, 1), empty(2), ls(3, 2), empty(4)]);
+    expect(result).toMatchObject({ status: "OK", statistic: 2, score: 1 });
+    expect(alarmedLumisections).toEqual([]);
+    expect(result.message).toContain("2 lumisections scored");
+    expect(result.message).toContain("2 empty, not scored");
+  });
+
+  it("is NO_DATA when every lumisection is empty", () => {
+    const { result } = summariseScores(stored, [{ lumi: 1, score: 99.8, empty: true, alarms: [true, true] }]);
+    expect(result).toMatchObject({ status: "NO_DATA" });
+    expect(result.message).toContain("all 1 lumisection histograms are empty");
   });
 });

@@ -6,8 +6,14 @@
  *   statistic  the highest lumisection score,
  *   score      the fraction of scored lumisections under the loosest alarm threshold (1 = all quiet),
  *   status     ERROR when a lumisection passes the strictest threshold (the lowest false-alarm
- *              rate), WARNING when one passes only a looser one, OK otherwise; INVALID when the
+ *              rate), WARNING when one passes only a looser one, OK otherwise; NO_DATA when no
+ *              lumisection has entries (nothing to judge: grey, never an alarm); INVALID when the
  *              model cannot score the histograms (e.g. different binning),
+ *
+ * Empty lumisections are not judged: the models learn shapes from non-empty histograms only
+ * (anomaly-model.ts), so an empty one always scores far above every threshold. An empty
+ * lumisection is missing data, which the lumisection flags and DCS bits already say; counting it
+ * as an anomaly raised an ERROR on almost every run.
  *   message    which lumisections alarmed, at which thresholds, with which model version.
  */
 import type { Kysely } from "kysely";
@@ -25,7 +31,7 @@ export interface StageAnomalyResult {
   readonly result: TestResult;
   /** Lumisections whose score passed the loosest threshold. */
   readonly alarmedLumisections: readonly number[];
-  /** Every scored lumisection's score (empty when the model could not score them). */
+  /** Every scored (non-empty) lumisection's score; none when the model could not score them. */
   readonly scores: readonly number[];
 }
 
@@ -50,22 +56,26 @@ function fmt(x: number): string {
 export function summariseScores(stored: Pick<StoredModel, "version" | "model">, lumis: readonly { lumi: number; score: number; empty: boolean; alarms: readonly boolean[] }[]): Omit<StageAnomalyResult, "me" | "scores"> {
   const { model } = stored;
   const label = `${model.model.params.kind} v${stored.version}`;
-  if (lumis.length === 0) return { result: { test: ANOMALY_TEST, statistic: Number.NaN, score: -1, status: "DID_NOT_RUN", message: `no lumisection histograms to score (${label})` }, alarmedLumisections: [] };
+  const empty = lumis.filter((l) => l.empty).length;
+  const judged = lumis.filter((l) => !l.empty);
+  if (judged.length === 0) {
+    const why = lumis.length === 0 ? "no lumisection histograms" : `all ${lumis.length} lumisection histograms are empty`;
+    return { result: { test: ANOMALY_TEST, statistic: Number.NaN, score: -1, status: "NO_DATA", message: `no data to score: ${why} (${label})` }, alarmedLumisections: [] };
+  }
   // Thresholds ordered from the loosest (highest false-alarm rate) to the strictest.
   const order = model.thresholds.map((t, i) => ({ t, i })).sort((a, b) => b.t.falseAlarmRate - a.t.falseAlarmRate);
   const loosest = order[0];
   const strictest = order[order.length - 1];
-  const max = lumis.reduce((m, l) => Math.max(m, l.score), -Infinity);
-  const alarmed = loosest ? lumis.filter((l) => l.alarms[loosest.i]).map((l) => l.lumi) : [];
-  const severe = strictest ? lumis.filter((l) => l.alarms[strictest.i]).map((l) => l.lumi) : [];
+  const max = judged.reduce((m, l) => Math.max(m, l.score), -Infinity);
+  const alarmed = loosest ? judged.filter((l) => l.alarms[loosest.i]).map((l) => l.lumi) : [];
+  const severe = strictest ? judged.filter((l) => l.alarms[strictest.i]).map((l) => l.lumi) : [];
   const status = severe.length > 0 ? "ERROR" : alarmed.length > 0 ? "WARNING" : "OK";
   const list = (ls: number[]) => (ls.length > 20 ? `${ls.slice(0, 20).join(", ")} … (${ls.length})` : ls.join(", "));
-  const parts = [`${lumis.length} lumisections scored by ${label}, highest score ${fmt(max)}`];
+  const parts = [`${judged.length} lumisections scored by ${label}, highest score ${fmt(max)}`];
   if (loosest) parts.push(`${alarmed.length} above the ${loosest.t.falseAlarmRate * 100}% false-alarm threshold ${fmt(loosest.t.threshold)}${alarmed.length ? `: LS ${list(alarmed)}` : ""}`);
   if (strictest && strictest !== loosest) parts.push(`${severe.length} above the ${strictest.t.falseAlarmRate * 100}% threshold ${fmt(strictest.t.threshold)}${severe.length ? `: LS ${list(severe)}` : ""}`);
-  const empty = lumis.filter((l) => l.empty).length;
-  if (empty) parts.push(`${empty} empty`);
-  return { result: { test: ANOMALY_TEST, statistic: max, score: 1 - alarmed.length / lumis.length, status, message: parts.join("; ") }, alarmedLumisections: alarmed };
+  if (empty) parts.push(`${empty} empty, not scored`);
+  return { result: { test: ANOMALY_TEST, statistic: max, score: 1 - alarmed.length / judged.length, status, message: parts.join("; ") }, alarmedLumisections: alarmed };
 }
 
 /** The `ml-anomaly` result of every scorable ME of the run (latest model version of each). */
@@ -77,7 +87,7 @@ export async function stageAnomalyResults(db: Kysely<Database>, runNumber: numbe
     const rows = await lsHistogramRows(db, me, { runNumber });
     try {
       const lumis = rows.map((r) => ({ lumi: r.lumi, ...scoreHistogram(stored.model, r.histogram) }));
-      out.push({ me, ...summariseScores(stored, lumis), scores: lumis.map((l) => l.score) });
+      out.push({ me, ...summariseScores(stored, lumis), scores: lumis.filter((l) => !l.empty).map((l) => l.score) });
     } catch (err) {
       if (!(err instanceof MlError)) throw err;
       out.push({ me, result: { test: ANOMALY_TEST, statistic: Number.NaN, score: -1, status: "INVALID", message: err.message }, alarmedLumisections: [], scores: [] });
