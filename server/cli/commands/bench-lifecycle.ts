@@ -1,13 +1,17 @@
 /**
- * `dqmflow bench lifecycle [--runs N] [--json]`: N runs (default 1,000) through every
+ * `dqmflow bench lifecycle [--runs N] [--chunk C] [--json]`: N runs (default 1,000) through every
  * certification stage (online, express, calibration gate and Tier-0 notification, prompt) with
- * automatic sign-off, on an in-process worker against the configured Temporal and database; then
- * a minimal workflow running the same number of no-op activities per run on the same worker.
- * Prints runs per minute for both and their ratio.
+ * automatic sign-off, on an in-process worker against the configured Temporal and database, and
+ * N runs of a minimal workflow running the same number of no-op activities on the same worker.
+ * The two alternate in chunks of C runs (default 100), so a change of the machine's load during a
+ * long run weighs on both alike. Prints runs per minute for both, their ratio, the rate of each
+ * chunk, and what bounds a run: its history (events, bytes), its activities' own time by name,
+ * and the time left to Temporal's round trips and persistence.
  */
 import { randomInt, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { readFile } from "node:fs/promises";
 import { Client, Connection } from "@temporalio/client";
 import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
 import cliProgress from "cli-progress";
@@ -78,12 +82,70 @@ async function timeAll(count: number, label: string, json: boolean, startOne: (i
   return (performance.now() - t0) / 1000;
 }
 
+/** Wall time spent inside each activity, by name, while `activityTime` is being filled. */
+const activityTime = new Map<string, { calls: number; ms: number }>();
+
+function timedActivities<T extends Record<string, (...args: never[]) => Promise<unknown>>>(activities: T): T {
+  const timed: Record<string, (...args: never[]) => Promise<unknown>> = {};
+  for (const [name, fn] of Object.entries(activities)) {
+    timed[name] = async (...args: never[]) => {
+      const t0 = performance.now();
+      try {
+        return await fn(...args);
+      } finally {
+        const t = activityTime.get(name) ?? { calls: 0, ms: 0 };
+        t.calls += 1;
+        t.ms += performance.now() - t0;
+        activityTime.set(name, t);
+      }
+    };
+  }
+  return timed as T;
+}
+
+/** Events and serialized bytes of a finished workflow's history (what Temporal persists for it). */
+async function historyFigures(handle: { describe(): Promise<{ historyLength: number; historySize?: number }> }): Promise<{ events: number; bytes: number }> {
+  const d = await handle.describe();
+  return { events: d.historyLength, bytes: d.historySize ?? Number.NaN };
+}
+
+interface LifecycleReport {
+  runs: number;
+  chunk: number;
+  activitiesPerRun: number;
+  lifecycleSeconds: number;
+  minimalSeconds: number;
+  lifecycleRunsPerMin: number;
+  minimalRunsPerMin: number;
+  ratio: number;
+  history: { lifecycle: { events: number; bytes: number }; minimal: { events: number; bytes: number } };
+  activityMsPerRun: { name: string; calls: number; msPerRun: number }[];
+  chunks: { runs: number; lifecycleRunsPerMin: number; minimalRunsPerMin: number }[];
+  loadavg: string;
+}
+
+function printReport(r: LifecycleReport): void {
+  const lifecycleMsPerRun = (r.lifecycleSeconds * 1000) / r.runs;
+  const minimalMsPerRun = (r.minimalSeconds * 1000) / r.runs;
+  const activityMs = r.activityMsPerRun.filter((a) => a.name !== "benchNoop").reduce((sum, a) => sum + a.msPerRun, 0);
+  console.log(`lifecycle: ${r.runs} runs in ${r.lifecycleSeconds.toFixed(1)} s = ${r.lifecycleRunsPerMin.toFixed(0)} runs/min (${r.activitiesPerRun} activities each)`);
+  console.log(`minimal:   ${r.runs} runs in ${r.minimalSeconds.toFixed(1)} s = ${r.minimalRunsPerMin.toFixed(0)} runs/min`);
+  console.log(`ratio minimal/lifecycle: ${r.ratio.toFixed(2)}× (goal ≤ 1.5×), alternating chunks of ${r.chunk} runs`);
+  console.log(`per chunk (runs/min lifecycle, minimal): ${r.chunks.map((c) => `${c.lifecycleRunsPerMin.toFixed(0)}/${c.minimalRunsPerMin.toFixed(0)}`).join(" ")}`);
+  console.log(`history per run: lifecycle ${r.history.lifecycle.events} events, ${r.history.lifecycle.bytes} B; minimal ${r.history.minimal.events} events, ${r.history.minimal.bytes} B`);
+  console.log(`throughput time per run (64 in flight): lifecycle ${lifecycleMsPerRun.toFixed(0)} ms, minimal ${minimalMsPerRun.toFixed(0)} ms; dqmflow's activities' own wall time ${activityMs.toFixed(0)} ms per run (summed over concurrent runs)`);
+  for (const a of r.activityMsPerRun.slice(0, 8)) console.log(`  ${a.name.padEnd(32)} ${(a.calls / r.runs).toFixed(1)} calls/run ${a.msPerRun.toFixed(1)} ms/run`);
+  console.log(`load average at the end: ${r.loadavg}`);
+}
+
 export const benchLifecycleCommand: CliCommand = {
   summary: "runs through certification with automatic sign-off vs a minimal workflow",
   async run(args) {
-    const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1000" }, json: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: { runs: { type: "string", default: "1000" }, chunk: { type: "string", default: "100" }, json: { type: "boolean", default: false } } });
     const runs = Number(values.runs);
-    if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got '${values.runs}'`);
+    if (!Number.isInteger(runs) || runs < 1 || runs > 100_000) throw new Error(`--runs must be an integer from 1 to 100000, got '${values.runs}'`);
+    const chunkSize = Number(values.chunk);
+    if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`--chunk must be a positive integer, got '${values.chunk}'`);
     const c = config();
     try {
       Runtime.install({ logger: new DefaultLogger("WARN") });
@@ -101,7 +163,7 @@ export const benchLifecycleCommand: CliCommand = {
       namespace: c.TEMPORAL_NAMESPACE,
       taskQueue,
       workflowsPath: benchWorkflowsPath,
-      activities: { ...createActivities({ db }), ...createBenchActivities() },
+      activities: timedActivities({ ...createActivities({ db }), ...createBenchActivities() }),
     });
     const running = worker.run();
     try {
@@ -133,18 +195,45 @@ export const benchLifecycleCommand: CliCommand = {
       const history = await probe.fetchHistory();
       const activities = (history.events ?? []).filter((e) => e.activityTaskScheduledEventAttributes).length;
 
-      const lifecycleS = await timeAll(runs, "lifecycle", values.json, (i) => startRun(base + 2 + i));
-      const minimalS = await timeAll(runs, "minimal", values.json, (i) => client.workflow.start("benchMinimalWorkflow", { workflowId: `bench-minimal-${taskQueue.slice(-8)}-${i}`, taskQueue, args: [activities] }));
+      const minimalProbe = await client.workflow.start("benchMinimalWorkflow", { workflowId: `bench-minimal-${taskQueue.slice(-8)}-probe`, taskQueue, args: [activities] });
+      await minimalProbe.result();
+      const runHistory = await historyFigures(probe);
+      const minimalHistory = await historyFigures(minimalProbe);
+
+      const chunk = Math.min(runs, chunkSize);
+      let lifecycleS = 0;
+      let minimalS = 0;
+      const chunks: { runs: number; lifecycleRunsPerMin: number; minimalRunsPerMin: number }[] = [];
+      activityTime.clear();
+      for (let from = 0; from < runs; from += chunk) {
+        const n = Math.min(chunk, runs - from);
+        const l = await timeAll(n, "lifecycle", values.json, (i) => startRun(base + 2 + from + i));
+        const m = await timeAll(n, "minimal", values.json, (i) => client.workflow.start("benchMinimalWorkflow", { workflowId: `bench-minimal-${taskQueue.slice(-8)}-${from + i}`, taskQueue, args: [activities] }));
+        lifecycleS += l;
+        minimalS += m;
+        chunks.push({ runs: from + n, lifecycleRunsPerMin: (n / l) * 60, minimalRunsPerMin: (n / m) * 60 });
+      }
       const measured = runs;
       const lifecyclePerMin = (measured / lifecycleS) * 60;
       const minimalPerMin = (measured / minimalS) * 60;
-      const result = { runs: measured, activitiesPerRun: activities, lifecycleSeconds: lifecycleS, minimalSeconds: minimalS, lifecycleRunsPerMin: lifecyclePerMin, minimalRunsPerMin: minimalPerMin, ratio: minimalPerMin / lifecyclePerMin, goal: 1.5 };
+      const byActivity = [...activityTime.entries()].map(([name, t]) => ({ name, calls: t.calls, msPerRun: t.ms / measured })).sort((a, b) => b.msPerRun - a.msPerRun);
+      const result = {
+        runs: measured,
+        chunk,
+        activitiesPerRun: activities,
+        lifecycleSeconds: lifecycleS,
+        minimalSeconds: minimalS,
+        lifecycleRunsPerMin: lifecyclePerMin,
+        minimalRunsPerMin: minimalPerMin,
+        ratio: minimalPerMin / lifecyclePerMin,
+        goal: 1.5,
+        history: { lifecycle: runHistory, minimal: minimalHistory },
+        activityMsPerRun: byActivity,
+        chunks,
+        loadavg: (await readFile("/proc/loadavg", "utf8").catch(() => "")).trim(),
+      };
       if (values.json) console.log(JSON.stringify(result, null, 2));
-      else {
-        console.log(`lifecycle: ${measured} runs in ${lifecycleS.toFixed(1)} s = ${lifecyclePerMin.toFixed(0)} runs/min (${activities} activities each)`);
-        console.log(`minimal:   ${measured} runs in ${minimalS.toFixed(1)} s = ${minimalPerMin.toFixed(0)} runs/min`);
-        console.log(`ratio minimal/lifecycle: ${result.ratio.toFixed(2)}× (goal ≤ 1.5×)`);
-      }
+      else printReport(result);
       return 0;
     } finally {
       worker.shutdown();
