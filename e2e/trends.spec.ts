@@ -262,7 +262,8 @@ test("download a chart's data as CSV and its image as PNG", async ({ page }) => 
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download Trend data as CSV" }).click();
   const csvFile = await csvDownload;
-  expect(csvFile.suggestedFilename()).toBe("hdqm-Muons-Z_peak_mass.csv");
+  // Files name subsystem, metric, dataset and run range.
+  expect(csvFile.suggestedFilename()).toMatch(/^hdqm-Muons-Z_peak_mass-ZeroBias-09Aug2019_UL2017-v1-runs\d+-\d+\.csv$/);
   const lines = (await readFile((await csvFile.path()), "utf8")).trim().split("\n");
   expect(lines[0]).toMatch(/^run,start_time,fill,.*,Muons\/Z_peak_mass,Muons\/Z_peak_mass_error$/);
   expect(lines).toHaveLength(31);
@@ -271,10 +272,26 @@ test("download a chart's data as CSV and its image as PNG", async ({ page }) => 
   const pngDownload = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download Trend as PNG" }).click();
   const pngFile = await pngDownload;
-  expect(pngFile.suggestedFilename()).toBe("hdqm-Muons-Z_peak_mass.png");
+  expect(pngFile.suggestedFilename()).toMatch(/^hdqm-Muons-Z_peak_mass-ZeroBias-09Aug2019_UL2017-v1-runs\d+-\d+\.png$/);
   const png = await readFile((await pngFile.path()));
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.length).toBeGreaterThan(10_000);
+  // The page is dark; the picture is light (white corners) and has no zoom slider at the bottom.
+  const corners = await page.evaluate(async (dataUrl) => {
+    const img = new Image();
+    img.src = dataUrl;
+    await img.decode();
+    const c = document.createElement("canvas");
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const at = (x: number, y: number) => [...g.getImageData(x, y, 1, 1).data];
+    return { topLeft: at(2, 2), bottomRight: at(img.width - 3, img.height - 3), bottomBand: at(Math.round(img.width / 2), img.height - 40) };
+  }, `data:image/png;base64,${png.toString("base64")}`);
+  expect(corners.topLeft).toEqual([255, 255, 255, 255]);
+  expect(corners.bottomRight).toEqual([255, 255, 255, 255]);
+  expect(corners.bottomBand).toEqual([255, 255, 255, 255]);
 });
 
 test("the trend page works at a laptop's width and in the light theme", async ({ page }) => {

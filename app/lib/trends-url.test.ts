@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dataKey, decodeGolden, defaultView, encodeGolden, parseRunList, parseTrendView, readGoldenJson, serializeTrendView, type TrendView } from "./trends-url";
+import { dataKey, decodeGolden, defaultView, encodeGolden, parseRunList, parseTrendView, readGoldenJson, runListJunk, serializeTrendView, type TrendView } from "./trends-url";
 
 describe("trend view in the URL", () => {
   it("round-trips every part of a view", () => {
@@ -18,6 +18,9 @@ describe("trend view in the URL", () => {
       quantity: "recordedLumi",
       point: { run: 306134, metric: "Z_peak_mass" },
       referenceRun: 297050,
+      range: { yMin: 88.5, yMax: 93, xMin: 0.5, xMax: null },
+      grid: true,
+      fullScreen: "Z_peak_width",
     };
     expect(parseTrendView(new URLSearchParams(serializeTrendView(view).toString()))).toEqual(view);
   });
@@ -39,6 +42,8 @@ describe("trend view in the URL", () => {
   it("orders a reversed range and reads run lists with any separator", () => {
     expect(parseTrendView(new URLSearchParams("sel=range&from=20&to=10")).runs).toEqual({ kind: "range", from: 10, to: 20 });
     expect(parseRunList("3, 1\n2 x 2_4")).toEqual([1, 2, 3, 4]);
+    expect(runListJunk("3, 1\n2 x 2_4 -5 30235O")).toEqual(["x", "-5", "30235O"]);
+    expect(runListJunk("302350, 302351")).toEqual([]);
   });
 
   it("encodes golden JSONs compactly and refuses malformed ones", () => {
@@ -52,5 +57,8 @@ describe("trend view in the URL", () => {
   it("keys data by everything but the metric filter", () => {
     expect(dataKey(new URLSearchParams("m=a&q=x"))).toBe(dataKey(new URLSearchParams("q=y&m=a")));
     expect(dataKey(new URLSearchParams("m=a"))).not.toBe(dataKey(new URLSearchParams("m=b")));
+    // Axis ranges and the full-screen metric are drawn from what the page already has.
+    expect(dataKey(new URLSearchParams("m=a&grid=1&ymin=1&xmax=2&fs=a"))).toBe(dataKey(new URLSearchParams("m=a&grid=1")));
+    expect(dataKey(new URLSearchParams("m=a&grid=1"))).not.toBe(dataKey(new URLSearchParams("m=a")));
   });
 });

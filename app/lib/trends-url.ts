@@ -1,7 +1,7 @@
 /**
  * The trend browser's whole view as URL search parameters, so any view can be shared: parse is
- * lenient (a bad value falls back to its default), serialize writes only what differs from the
- * defaults so links stay short. Golden JSONs travel compactly: `306134.1-50.60-80_306135.1-20`.
+ * lenient (a bad value falls back to its default; app/lib/trends-view.ts names what was wrong to
+ * the user), serialize writes only what differs from the defaults so links stay short. Golden JSONs travel compactly: `306134.1-50.60-80_306135.1-20`.
  */
 import { xAxes, type XAxis } from "../../server/hdqm/x-axis";
 import { SELECTION_CODE } from "../../server/selections/selection-code";
@@ -40,7 +40,26 @@ export interface TrendView {
   /** The point whose details are open. */
   point: { run: number; metric: string } | null;
   referenceRun: number | null;
+  /** Manual axis ranges (null: automatic); x in the axis' own unit (run, ms since epoch, fill, fb⁻¹ or hours). */
+  range: AxisRanges;
+  /** Every metric of the subsystem as a grid of small charts. */
+  grid: boolean;
+  /** The grid's metric shown full screen. */
+  fullScreen: string | null;
 }
+
+export interface AxisRanges {
+  yMin: number | null;
+  yMax: number | null;
+  xMin: number | null;
+  xMax: number | null;
+}
+
+export const noRanges: AxisRanges = { yMin: null, yMax: null, xMin: null, xMax: null };
+/** URL keys of the axis ranges. */
+export const rangeKeys: Record<keyof AxisRanges, string> = { yMin: "ymin", yMax: "ymax", xMin: "xmin", xMax: "xmax" };
+/** Parameters the browser applies without asking the server again. */
+const VIEW_ONLY_KEYS = ["q", "fs", ...Object.values(rangeKeys)];
 
 export const DEFAULT_LATEST = 500;
 /** A golden JSON longer than this (encoded) is stored server-side and the URL carries its code. */
@@ -62,9 +81,19 @@ export const defaultView: TrendView = {
   quantity: null,
   point: null,
   referenceRun: null,
+  range: noRanges,
+  grid: false,
+  fullScreen: null,
 };
 
-const METRIC = /^[A-Za-z0-9_+-]+$/;
+export const METRIC = /^[A-Za-z0-9_+-]+$/;
+
+/** A finite number from the URL, or null (blank or not a number: app/lib/trends-view.ts says which). */
+export function finiteNumber(s: string | null): number | null {
+  if (s === null || s.trim() === "") return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
 
 function positiveInt(s: string | null): number | null {
   if (s === null || !/^\d{1,9}$/.test(s.trim())) return null;
@@ -80,6 +109,11 @@ export function parseRunList(text: string): number[] {
     if (n !== null) out.add(n);
   }
   return [...out].sort((a, b) => a - b).slice(0, MAX_RUNS);
+}
+
+/** The pieces of a typed run list that are not run numbers (empty when all are). */
+export function runListJunk(text: string): string[] {
+  return text.split(/[\s,;_]+/).filter((tok) => tok !== "" && positiveInt(tok) === null);
 }
 
 export function encodeGolden(json: GoldenRanges): string {
@@ -181,6 +215,9 @@ export function parseTrendView(p: URLSearchParams): TrendView {
     quantity: (trendQuantities as readonly string[]).includes(rq ?? "") ? (rq as TrendQuantityName) : null,
     point: pt !== null && pm && METRIC.test(pm) ? { run: pt, metric: pm } : null,
     referenceRun: positiveInt(p.get("ref")),
+    range: { yMin: finiteNumber(p.get("ymin")), yMax: finiteNumber(p.get("ymax")), xMin: finiteNumber(p.get("xmin")), xMax: finiteNumber(p.get("xmax")) },
+    grid: flag(p, "grid", false),
+    fullScreen: p.get("fs") && METRIC.test(p.get("fs")!) ? p.get("fs") : null,
   };
 }
 
@@ -220,14 +257,20 @@ export function serializeTrendView(v: TrendView): URLSearchParams {
     p.set("pm", v.point.metric);
   }
   if (v.referenceRun !== null) p.set("ref", String(v.referenceRun));
+  for (const [k, key] of Object.entries(rangeKeys) as [keyof AxisRanges, string][]) {
+    const value = v.range[k];
+    if (value !== null) p.set(key, String(value));
+  }
+  if (v.grid) p.set("grid", "1");
+  if (v.fullScreen) p.set("fs", v.fullScreen);
   if (v.search) p.set("q", v.search);
   return p;
 }
 
-/** The search parameters that change what the server must fetch (all but the metric filter). */
+/** The search parameters that change what the server must fetch (all but the metric filter, axis ranges and full-screen choice). */
 export function dataKey(p: URLSearchParams): string {
   const copy = new URLSearchParams(p);
-  copy.delete("q");
+  for (const k of VIEW_ONLY_KEYS) copy.delete(k);
   copy.sort();
   return copy.toString();
 }

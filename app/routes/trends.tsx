@@ -1,11 +1,14 @@
 /**
  * HDQM trend browser. The whole view lives in the URL (see app/lib/trends-url.ts); the loader
  * fetches everything through the server-side tRPC caller so the page renders on the server,
- * and a changed view is a navigation. Only the metric filter changes without a refetch.
+ * and a changed view is a navigation. The metric filter, axis ranges and the full-screen choice
+ * change without a refetch. A URL naming something that does not exist is answered with what
+ * was wrong and the closest names, never replaced by a default.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, type ShouldRevalidateFunction, useLoaderData, useNavigate, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
+import { TRPCError } from "@trpc/server";
 import { buildCorrelationOption } from "../../charts/correlation-option";
 import { buildTrendColumnsOption } from "../../charts/trend-columns-option";
 import { correlationToCsv, runQuantityToCsv } from "../../server/hdqm/csv-export";
@@ -13,17 +16,25 @@ import { ChartCard } from "../components/trends/chart-card";
 import { PointDetailsPanel } from "../components/trends/point-details";
 import { PointPicker } from "../components/trends/point-picker";
 import { SelectionPanel } from "../components/trends/selection-panel";
+import { FullScreenTrend, MetricGrid } from "../components/trends/metric-grid";
+import { decorateTrendOption } from "../components/trends/trend-option";
+import { ViewProblems } from "../components/trends/view-problems";
+import styles from "../components/trends/trends.css";
 import { pageFailure } from "../lib/page-errors";
 import { loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
-import { packTrend, unpackTrend } from "../lib/trends-payload";
+import { type ChartSeries, type ChartTrend, packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
-import { resolveView } from "../lib/trends-view";
+import { resolveView, viewProblems } from "../lib/trends-view";
 import { browserTrpc } from "../lib/trpc-browser";
 import { useChartTheme } from "../lib/use-chart-theme";
 import type { TrendRequest } from "../../server/hdqm/trend-query";
 import { serverCaller } from "../trpc.server";
 
 export const meta: MetaFunction = () => [{ title: "dqmflow · HDQM trends" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+/** Metrics per trend request (the API's limit). */
+const METRICS_PER_REQUEST = 10;
 
 /** Only what the charts draw goes to the browser, packed; the CSV comes from the API with every run field. */
 function slim(trend: TrendPageData["trend"]) {
@@ -32,11 +43,35 @@ function slim(trend: TrendPageData["trend"]) {
   return { ok: true as const, runCount: runs.run.length, packed: packTrend({ xAxis, runs: { run: runs.run, fill: runs.fill }, series }) };
 }
 
+/** Every metric of the view's subsystem, packed per request of ten; an error message instead when the API refuses. */
+async function gridTrends(api: ReturnType<typeof serverCaller>, page: TrendPageData): Promise<{ ok: true; packed: string[] } | { ok: false; error: string } | null> {
+  const input = page.trendInput;
+  const subsystem = page.tree.subsystems.find((s) => s.name === page.view.subsystem);
+  if (!page.view.grid || !input || !subsystem) return null;
+  const names = subsystem.metrics.map((m) => m.name);
+  const chunks = Array.from({ length: Math.ceil(names.length / METRICS_PER_REQUEST) }, (_, i) => names.slice(i * METRICS_PER_REQUEST, (i + 1) * METRICS_PER_REQUEST));
+  try {
+    const answers = await Promise.all(chunks.map((metrics) => api.trends.series({ ...input, metrics })));
+    return { ok: true, packed: answers.map((t) => packTrend({ xAxis: t.xAxis, runs: { run: t.runs.run, fill: t.runs.fill }, series: t.series })) };
+  } catch (err) {
+    if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { ok: false, error: err.message };
+    throw err;
+  }
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = serverCaller(context, request);
-  const page = await loadTrendPage(api, await withStoredSelection(api, parseTrendView(new URL(request.url).searchParams)));
+  const params = new URL(request.url).searchParams;
   const theme = /(?:^|;\s*)dqmflow_theme=light/.test(request.headers.get("cookie") ?? "") ? ("light" as const) : ("dark" as const);
-  return { ...page, trend: slim(page.trend), theme };
+  const asked = await withStoredSelection(api, parseTrendView(params));
+  const problems = viewProblems(params, await api.trends.tree());
+  if (problems.length) {
+    // Nothing is fetched for a view that names what does not exist: the page says what and offers the closest names.
+    const tree = await api.trends.tree();
+    return { tree, view: resolveView(asked, tree), trendInput: null, trend: null, quantity: null, correlation: null, details: null, grid: null, problems, theme };
+  }
+  const page = await loadTrendPage(api, asked);
+  return { ...page, trend: slim(page.trend), grid: await gridTrends(api, page), problems, theme };
 }
 
 /** A golden JSON kept server-side (`gs=<code>`) brings its runs; an unknown code is a 404 page. */
@@ -72,22 +107,80 @@ function describeRuns(v: TrendView): string {
   }
 }
 
+/** Subsystem, metrics, dataset and run range: the title of an exported picture and its file name. */
+function naming(view: TrendView, metrics: readonly string[], runs: readonly number[]) {
+  const first = runs.length ? Math.min(...runs) : null;
+  const last = runs.length ? Math.max(...runs) : null;
+  const range = first === null ? "no runs" : first === last ? `run ${first}` : `runs ${first}–${last}`;
+  const title = `${view.subsystem} · ${metrics.join(", ")} · ${view.primaryDataset} / ${view.processingString} · ${range}`;
+  const file = ["hdqm", view.subsystem, metrics.join("+"), view.primaryDataset, view.processingString, first === null ? "" : `runs${first}-${last}`]
+    .filter(Boolean)
+    .join("-")
+    .replace(/[^A-Za-z0-9_+.-]+/g, "-");
+  return { title, file };
+}
+
+/** The runs before and after `run` among a series' runs. */
+function neighbours(series: ChartSeries | undefined, run: number): { previous: number | null; next: number | null } {
+  if (!series) return { previous: null, next: null };
+  const runs = [...series.run].sort((a, b) => a - b);
+  const i = runs.indexOf(run);
+  const before = i >= 0 ? runs[i - 1] : runs.filter((r) => r < run).pop();
+  const after = i >= 0 ? runs[i + 1] : runs.find((r) => r > run);
+  return { previous: before ?? null, next: after ?? null };
+}
+
+interface OptionInput {
+  series: ChartSeries[];
+  trend: ChartTrend;
+  view: TrendView;
+  theme: "dark" | "light";
+  highlight: number | null;
+  compact?: boolean;
+}
+
+/** The trend chart's option for these series: the page's (theme, ranges) or, with forExport, the PNG's. */
+function trendChartOption({ series: s, trend, view, theme, highlight, compact }: OptionInput, forExport = false) {
+  const sameY = s.every((x) => x.yTitle === s[0]!.yTitle);
+  const plotTitle = s.length === 1 ? s[0]!.plotTitle : s.map((x) => x.name).join(" · ");
+  const option = buildTrendColumnsOption({
+    title: plotTitle,
+    yTitle: sameY ? s[0]!.yTitle : "value",
+    xAxis: trend.xAxis,
+    series: s,
+    runs: trend.runs,
+    errorBars: compact ? false : view.errorBars,
+    fillBands: view.fillBands,
+    theme: forExport ? "light" : theme,
+    highlightRun: highlight,
+  });
+  const title = forExport ? naming(view, s.map((x) => x.name), s.flatMap((x) => x.run)).title : compact ? "" : plotTitle;
+  const decorated = decorateTrendOption(option, { xAxis: trend.xAxis, range: view.range, plotTitle, title, forExport: forExport || compact === true });
+  if (!compact) return decorated;
+  // A grid tile: no legend, title or slider; the tile's heading names the metric.
+  return { ...decorated, legend: { show: false }, grid: { left: 64, right: 16, top: 16, bottom: 40 }, yAxis: { ...(decorated.yAxis as object), name: "", nameGap: 0 } };
+}
+
 export default function Trends() {
   const data = useLoaderData<typeof loader>();
-  const { tree, quantity, correlation, details, trendInput } = data;
+  const { tree, quantity, correlation, details, trendInput, problems } = data;
   const packed = data.trend;
   // Keyed by the packed text, so a revalidation that brings the same trend redraws nothing.
   const packedText = packed?.ok ? packed.packed : null;
   const trendError = packed && !packed.ok ? packed.error : null;
   const trend = useMemo(() => (packedText !== null ? { ok: true as const, data: unpackTrend(packedText) } : trendError !== null ? { ok: false as const, error: trendError } : null), [packedText, trendError]);
-  const view = data.view;
+  const gridPacked = data.grid?.ok ? data.grid.packed.join("\n") : null;
+  const grid = useMemo(() => (gridPacked === null ? null : gridPacked.split("\n").map(unpackTrend)), [gridPacked]);
   const navigate = useNavigate();
   const navigation = useNavigation();
   const [params, setParams] = useSearchParams();
+  // Axis ranges, the full-screen metric and the filter come from the address bar: changing them asks the server nothing.
+  const live = useMemo(() => parseTrendView(params), [params]);
+  const view = useMemo(() => ({ ...data.view, range: live.range, fullScreen: live.fullScreen }), [data.view, live]);
   const theme = useChartTheme(data.theme);
   const busy = navigation.state === "loading" && navigation.location.pathname === "/trends";
   const pendingSearch = busy ? navigation.location.search : null;
-  const search = params.get("q") ?? "";
+  const search = live.search;
   // The controls show the view being loaded at once; the charts keep the last loaded one.
   const shown = useMemo(() => (pendingSearch !== null ? resolveView(parseTrendView(new URLSearchParams(pendingSearch)), tree) : { ...view, search }), [pendingSearch, tree, view, search]);
 
@@ -108,22 +201,14 @@ export default function Trends() {
   const openPoint = useCallback((run: number, metric: string) => go({ ...shown, point: { run, metric }, referenceRun: null }), [go, shown]);
 
   const highlight = view.point?.run ?? null;
-  const trendOption = useMemo(() => {
-    if (!trend?.ok || trend.data.series.every((s) => s.run.length === 0)) return null;
-    const s = trend.data.series;
-    const sameY = s.every((x) => x.yTitle === s[0]!.yTitle);
-    return buildTrendColumnsOption({
-      title: s.length === 1 ? s[0]!.plotTitle : s.map((x) => x.name).join(" · "),
-      yTitle: sameY ? s[0]!.yTitle : "value",
-      xAxis: trend.data.xAxis,
-      series: s,
-      runs: trend.data.runs,
-      errorBars: view.errorBars,
-      fillBands: view.fillBands,
-      theme,
-      highlightRun: highlight,
-    });
-  }, [trend, view.errorBars, view.fillBands, theme, highlight]);
+  const mainSeries = useMemo(() => (trend?.ok && trend.data.series.some((s) => s.run.length > 0) ? trend.data.series : null), [trend]);
+  const trendOption = useMemo(() => (mainSeries && trend?.ok ? trendChartOption({ series: mainSeries, trend: trend.data, view, theme, highlight }) : null), [mainSeries, trend, view, theme, highlight]);
+  const trendExport = useMemo(() => (mainSeries && trend?.ok ? () => trendChartOption({ series: mainSeries, trend: trend.data, view, theme, highlight: null }, true) : null), [mainSeries, trend, view, theme]);
+
+  const gridSeries = useMemo(() => (grid ? grid.flatMap((t) => t.series.filter((s) => s.run.length > 0).map((s) => ({ s, t }))) : []), [grid]);
+  const tiles = useMemo(() => gridSeries.map(({ s, t }) => ({ series: s, option: trendChartOption({ series: [s], trend: t, view, theme, highlight: null, compact: true }) })), [gridSeries, view, theme]);
+  const full = view.fullScreen ? gridSeries.find((g) => g.s.name === view.fullScreen) : undefined;
+  const fullOption = useMemo(() => (full ? trendChartOption({ series: [full.s], trend: full.t, view, theme, highlight }) : null), [full, view, theme, highlight]);
 
   const quantityOption = useMemo(() => {
     if (!quantity?.ok || quantity.data.run.length === 0) return null;
@@ -140,7 +225,7 @@ export default function Trends() {
       theme,
       highlightRun: highlight,
     });
-  }, [quantity, view.fillBands, theme, highlight]);
+  }, [quantity, view.fillBands, theme, highlight, trend]);
 
   const correlationOptions = useMemo(() => {
     if (!correlation?.ok) return [];
@@ -155,7 +240,7 @@ export default function Trends() {
     });
   }, [correlation, theme]);
 
-  if (tree.subsystems.length === 0 || !view.processingString) {
+  if (tree.subsystems.length === 0 || (!view.processingString && problems.length === 0)) {
     return (
       <div className="trends">
         <h1>HDQM trends</h1>
@@ -169,6 +254,10 @@ export default function Trends() {
 
   const runCount = packed?.ok ? packed.runCount : null;
   const noPoints = trend?.ok && runCount !== 0 && trend.data.series.every((s) => s.run.length === 0);
+  const named = naming(view, view.metrics, trend?.ok ? trend.data.runs.run : []);
+  const pointSeries = view.point ? (trend?.ok ? trend.data.series : []).concat(gridSeries.map((g) => g.s)).find((s) => s.name === view.point!.metric) : undefined;
+  const around = view.point ? neighbours(pointSeries, view.point.run) : { previous: null, next: null };
+  const names = gridSeries.map((g) => g.s.name);
   return (
     <div className="trends">
       <div className="trend-top">
@@ -183,25 +272,61 @@ export default function Trends() {
       <div className="trend-layout">
         <SelectionPanel tree={tree} view={shown} go={go} onSearch={onSearch} />
         <div className="trend-main">
-          <ChartCard
-            title="Trend"
-            filename={`hdqm-${view.subsystem}-${view.metrics.join("+")}`}
-            option={trendOption}
-            csv={() => fetchCsv(trendInput)}
-            busy={busy}
-            error={trend && !trend.ok ? trend.error : null}
-            empty={view.metrics.length === 0 ? "Choose a metric on the left." : runCount === 0 ? "No runs match this selection. Widen the run choice or include non-significant runs." : noPoints ? "The chosen metrics have no points in these runs." : null}
-            onPointClick={(datum, seriesName) => {
-              if (Array.isArray(datum) && typeof datum[3] === "number" && view.metrics.includes(seriesName)) openPoint(datum[3], seriesName);
-            }}
-            testId="trend-chart"
-          >
-            <PointPicker metrics={view.metrics} current={view.point} onOpen={openPoint} />
-          </ChartCard>
+          {problems.length ? (
+            <ViewProblems problems={problems} />
+          ) : view.grid ? (
+            data.grid && !data.grid.ok ? (
+              <section className="card" aria-label="All metrics"><p role="alert" className="trend-error">{data.grid.error}</p></section>
+            ) : (
+              <MetricGrid tiles={tiles} subsystem={view.subsystem ?? ""} onFullScreen={(metric) => go({ ...shown, fullScreen: metric })} />
+            )
+          ) : (
+            <ChartCard
+              title="Trend"
+              filename={named.file}
+              option={trendOption}
+              exportOption={trendExport}
+              csv={() => fetchCsv(trendInput)}
+              busy={busy}
+              error={trend && !trend.ok ? trend.error : null}
+              empty={view.metrics.length === 0 ? "Choose a metric on the left." : runCount === 0 ? "No runs match this selection. Widen the run choice or include non-significant runs." : noPoints ? "The chosen metrics have no points in these runs." : null}
+              onPointClick={(datum, seriesName) => {
+                if (Array.isArray(datum) && typeof datum[3] === "number" && view.metrics.includes(seriesName)) openPoint(datum[3], seriesName);
+              }}
+              testId="trend-chart"
+            >
+              <PointPicker metrics={view.metrics} current={view.point} onOpen={openPoint} />
+            </ChartCard>
+          )}
+
+          {full && fullOption && trendInput ? (
+            <FullScreenTrend
+              metric={full.s.name}
+              names={names}
+              option={fullOption}
+              exportOption={() => trendChartOption({ series: [full.s], trend: full.t, view, theme, highlight: null }, true)}
+              filename={naming(view, [full.s.name], full.s.run).file}
+              csv={() => fetchCsv({ ...trendInput, metrics: [full.s.name] })}
+              onMetric={(metric) => go({ ...shown, fullScreen: metric })}
+              onClose={() => go({ ...shown, fullScreen: null })}
+              onPointClick={(datum) => {
+                if (Array.isArray(datum) && typeof datum[3] === "number") go({ ...shown, fullScreen: null, point: { run: datum[3], metric: full.s.name }, referenceRun: null });
+              }}
+            />
+          ) : null}
 
           {details ? (
             details.ok ? (
-              <PointDetailsPanel details={details.data} theme={theme} busy={busy} onReference={(run) => go({ ...shown, referenceRun: run })} onClose={() => go({ ...shown, point: null, referenceRun: null })} />
+              <PointDetailsPanel
+                details={details.data}
+                theme={theme}
+                busy={busy}
+                previousRun={around.previous}
+                nextRun={around.next}
+                onRun={(run) => go({ ...shown, point: { run, metric: details.data.metric.name }, referenceRun: null })}
+                onReference={(run) => go({ ...shown, referenceRun: run })}
+                onClose={() => go({ ...shown, point: null, referenceRun: null })}
+              />
             ) : (
               <section className="card" aria-label="Point details"><p role="alert" className="trend-error">{details.error}</p></section>
             )

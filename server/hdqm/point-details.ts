@@ -47,6 +47,8 @@ export interface PointDetails {
   reference: { run: number; histogram: EncodedHistogram; chosenBy: ReferenceChoice } | null;
   alarms: { check: string; message: string }[];
   links: { dqmGui: string; oms: string; runRegistry: string };
+  /** Whether dqmflow has a run page for this run (only runs under certification do). */
+  runPage: boolean;
 }
 
 async function storedHistogram(db: Db, run: number, pd: string, ps: string, paths: readonly string[]) {
@@ -113,10 +115,11 @@ export async function pointDetails(db: Db, request: PointDetailsRequest): Promis
     .where("d.processing_string", "=", req.processingString)
     .executeTakeFirst();
   if (!row) throw new TrendQueryError(`run ${req.run} has no dataset ${req.primaryDataset} / ${req.processingString}`);
-  const [point, source, alarms] = await Promise.all([
+  const [point, source, alarms, certRun] = await Promise.all([
     db.selectFrom("metric_point").select(["value", "error"]).where("metric_id", "=", metric.id).where("dataset_id", "=", row.dataset_id).executeTakeFirst(),
     storedHistogram(db, req.run, req.primaryDataset, req.processingString, metric.me_paths),
     db.selectFrom("trend_alarm").select(["check_kind", "message"]).where("metric_id", "=", metric.id).where("dataset_id", "=", row.dataset_id).execute(),
+    db.selectFrom("cert_run").select("run_number").where("run_number", "=", req.run).executeTakeFirst(),
   ]);
   const refRun = req.referenceRun !== undefined ? { run: req.referenceRun, chosenBy: "request" as const } : source ? await defaultReferenceRun(db, { run: req.run, runClass: row.run_class }, req.primaryDataset, req.processingString, source.mePath) : null;
   const ref = refRun ? await storedHistogram(db, refRun.run, req.primaryDataset, req.processingString, source ? [source.mePath] : metric.me_paths) : null;
@@ -145,5 +148,6 @@ export async function pointDetails(db: Db, request: PointDetailsRequest): Promis
     reference: ref && refRun ? { run: refRun.run, histogram: ref.histogram, chosenBy: refRun.chosenBy } : null,
     alarms: alarms.map((a) => ({ check: a.check_kind, message: a.message })),
     links: { dqmGui: dqmGuiLink(req.run, row.dataset_name, source?.mePath ?? metric.me_paths[0] ?? null), oms: omsLink(req.run), runRegistry: runRegistryLink(req.run) },
+    runPage: certRun !== undefined,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * A clicked point: the run's metadata, the value, alarms, the source histogram over its
- * reference, and links to the DQM GUI, OMS and Run Registry. The reference run can be changed.
+ * reference, and links to the DQM GUI, OMS and Run Registry (and to the run page when the run is
+ * under certification). The reference run can be changed; previous/next step through the trend's runs.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ThemeName } from "../../../charts/chart-theme";
@@ -15,6 +16,10 @@ interface Props {
   busy: boolean;
   onReference: (run: number | null) => void;
   onClose: () => void;
+  /** The trend's runs before and after this one (null at either end). */
+  previousRun: number | null;
+  nextRun: number | null;
+  onRun: (run: number) => void;
 }
 
 const fmt = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? "—" : Number(v.toPrecision(digits)).toLocaleString("en-US"));
@@ -28,7 +33,7 @@ function histogramCsv(d: Details): string {
   return lines.join("\n") + "\n";
 }
 
-export function PointDetailsPanel({ details: d, theme, busy, onReference, onClose }: Props) {
+export function PointDetailsPanel({ details: d, theme, busy, onReference, onClose, previousRun, nextRun, onRun }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [ref, setRef] = useState(d.reference ? String(d.reference.run) : "");
   useEffect(() => setRef(d.reference ? String(d.reference.run) : ""), [d.reference]);
@@ -63,7 +68,15 @@ export function PointDetailsPanel({ details: d, theme, busy, onReference, onClos
         <h2 id="trend-details-title" ref={heading} tabIndex={-1}>
           Run {r.run} · {d.metric.name}
         </h2>
-        <button type="button" onClick={onClose} aria-label="Close point details">Close</button>
+        <span className="trend-card-tools">
+          <button type="button" disabled={previousRun === null} onClick={() => previousRun !== null && onRun(previousRun)} aria-label="Previous run in the trend">
+            ← {previousRun ?? "first run"}
+          </button>
+          <button type="button" disabled={nextRun === null} onClick={() => nextRun !== null && onRun(nextRun)} aria-label="Next run in the trend">
+            {nextRun ?? "last run"} →
+          </button>
+          <button type="button" onClick={onClose} aria-label="Close point details">Close</button>
+        </span>
       </header>
       <p className="trend-value">
         <strong>{d.point ? `${fmt(d.point.value, 6)} ± ${fmt(d.point.error, 3)}` : "no value for this run"}</strong> <span className="muted">{d.metric.yTitle} · {d.metric.function} · {d.dataset}</span>
@@ -77,7 +90,7 @@ export function PointDetailsPanel({ details: d, theme, busy, onReference, onClos
         <a href={d.links.dqmGui} target="_blank" rel="noreferrer">DQM GUI</a>
         <a href={d.links.oms} target="_blank" rel="noreferrer">OMS</a>
         <a href={d.links.runRegistry} target="_blank" rel="noreferrer">Run Registry</a>
-        <a href={`/runs/${r.run}`}>Run page</a>
+        {d.runPage ? <a href={`/runs/${r.run}`}>Run page</a> : <span className="muted" title="dqmflow has run pages for runs under certification">no run page (not under certification)</span>}
       </nav>
       <div className="trend-details-body">
         <dl className="trend-meta">

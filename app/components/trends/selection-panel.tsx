@@ -6,9 +6,11 @@
 import { useEffect, useState } from "react";
 import type { SelectionTree } from "../../../server/hdqm/selection-tree";
 import { browserTrpc } from "../../lib/trpc-browser";
-import { encodeGolden, MAX_INLINE_GOLDEN, parseRunList, readGoldenJson, type RunChoice, trendQuantities, type TrendQuantityName, trendXAxes, type TrendView, type TrendXAxisName } from "../../lib/trends-url";
+import { encodeGolden, MAX_INLINE_GOLDEN, parseRunList, readGoldenJson, type RunChoice, runListJunk, trendQuantities, type TrendQuantityName, trendXAxes, type TrendView, type TrendXAxisName } from "../../lib/trends-url";
+import { switchSubsystem } from "../../lib/trends-view";
+import { AxisRangeForm } from "./axis-range-form";
 
-const axisLabels: Record<TrendXAxisName, string> = { run: "Run number", time: "Run start time", fill: "LHC fill", duration: "Width ∝ run duration", luminosity: "Width ∝ delivered luminosity" };
+const axisLabels: Record<TrendXAxisName, string> = { run: "Run number", time: "Run start time", fill: "LHC fill", duration: "Cumulative duration (h)", luminosity: "Integrated luminosity (fb⁻¹)" };
 const quantityLabels: Record<TrendQuantityName, string> = { recordedLumi: "Recorded luminosity", deliveredLumi: "Delivered luminosity", durationS: "Run duration", fill: "LHC fill number", certifiedFraction: "Certified fraction (golden JSON)" };
 
 interface Props {
@@ -49,6 +51,8 @@ function RunsChooser({ view, go }: Pick<Props, "view" | "go">) {
       if (!Number.isInteger(a) || !Number.isInteger(b) || a < 1 || b < 1) return setProblem("give the first and last run numbers");
       go({ ...view, runs: { kind, from: Math.min(a, b), to: Math.max(a, b) }, point: null });
     } else if (kind === "list") {
+      const junk = runListJunk(list);
+      if (junk.length) return setProblem(`not run numbers: ${junk.slice(0, 5).map((j) => `“${j}”`).join(", ")}${junk.length > 5 ? " …" : ""}; separate runs with commas, spaces or new lines`);
       const parsed = parseRunList(list);
       if (!parsed.length) return setProblem("list at least one run number");
       go({ ...view, runs: { kind, runs: parsed }, point: null });
@@ -131,7 +135,7 @@ export function SelectionPanel({ tree, view, go, onSearch }: Props) {
         <legend>Data</legend>
         <label className="trend-field">
           <span>Subsystem</span>
-          <select value={view.subsystem ?? ""} onChange={(e) => go({ ...view, subsystem: e.currentTarget.value, metrics: [], point: null, correlation: false })}>
+          <select value={view.subsystem ?? ""} onChange={(e) => go(switchSubsystem(view, tree, e.currentTarget.value))}>
             {tree.subsystems.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
           </select>
         </label>
@@ -185,6 +189,9 @@ export function SelectionPanel({ tree, view, go, onSearch }: Props) {
 
       <fieldset>
         <legend>Display</legend>
+        <label className="trend-check">
+          <input type="checkbox" checked={view.grid} onChange={(e) => go({ ...view, grid: e.currentTarget.checked, fullScreen: null, point: null })} /> All metrics of {view.subsystem ?? "the subsystem"} as a grid
+        </label>
         <label className="trend-field">
           <span>x axis</span>
           <select value={view.xAxis} onChange={(e) => go({ ...view, xAxis: e.currentTarget.value as TrendXAxisName })}>
@@ -205,6 +212,7 @@ export function SelectionPanel({ tree, view, go, onSearch }: Props) {
           </select>
         </label>
       </fieldset>
+      <AxisRangeForm view={view} go={go} />
     </aside>
   );
 }

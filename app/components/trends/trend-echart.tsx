@@ -18,6 +18,17 @@ interface Props {
   onPointClick?: (datum: unknown, seriesName: string) => void;
 }
 
+/** The axes' titles and manual limits in words, for screen readers (and the journeys that check them). */
+function axesOf(option: EChartsOption): string {
+  const one = (a: unknown) => {
+    const axis = (Array.isArray(a) ? a[0] : a) as { name?: unknown; min?: unknown; max?: unknown } | undefined;
+    if (!axis) return "";
+    const limits = typeof axis.min === "number" || typeof axis.max === "number" ? ` from ${typeof axis.min === "number" ? axis.min : "auto"} to ${typeof axis.max === "number" ? axis.max : "auto"}` : "";
+    return `${typeof axis.name === "string" && axis.name ? axis.name : "unnamed"}${limits}`;
+  };
+  return `x: ${one(option.xAxis)}; y: ${one(option.yAxis)}`;
+}
+
 export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart({ option, label, height = 460, onPointClick }, ref) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
@@ -55,5 +66,5 @@ export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart(
     chart.current.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} />;
+  return <div ref={box} role="img" aria-label={label} aria-description={axesOf(option)} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} />;
 });
