@@ -109,8 +109,19 @@ export interface SignOffInput {
   readonly campaign?: string;
 }
 
+/** Shortest sign-off comment: the board and the run page ask for the same. */
+export const MIN_SIGNOFF_COMMENT = 3;
+
+/**
+ * Signs off a stage through its workflow's validated update. The stage's readiness is computed
+ * afresh from the stored flags first, so flags stored before a rule changed (automatic BAD flags
+ * without a comment) are judged by today's rule, not by what the workflow last heard.
+ */
 export async function signOff(deps: CertificationDeps, who: Identity, input: SignOffInput) {
-  await certRunRow(deps.db, input.runNumber);
+  if (input.comment.trim().length < MIN_SIGNOFF_COMMENT) throw new CertificationRuleError(`comment: say what you checked for the ${input.stage} sign-off (at least ${MIN_SIGNOFF_COMMENT} characters)`);
+  const run = await certRunRow(deps.db, input.runNumber);
+  const ds = await deps.db.selectFrom("cert_dataset").select("dataset_name").where("run_number", "=", input.runNumber).where("stage", "=", input.stage).where("workspace", "=", "global").execute();
+  if (ds.length === 1 && input.stage !== "reprocessing") await afterFlagChange(deps, input.runNumber, ds[0]!.dataset_name, input.stage, run.ls_count, componentsOf(run));
   const handle = (await deps.temporal()).workflow.getHandle(await stageWorkflowId(deps.db, input.runNumber, input.stage, input.campaign));
   try {
     return await handle.executeUpdate(signOffUpdate, { args: [{ stage: input.stage, user: who.user, role: who.role, comment: input.comment }] });
@@ -190,9 +201,14 @@ export async function undoFlag(deps: CertificationDeps, who: Identity, input: { 
   const target = await deps.db.selectFrom("cert_flag").selectAll().where("id", "=", input.changeId).where("run_number", "=", input.runNumber).executeTakeFirst();
   if (!target) throw new NotFoundError(`run ${input.runNumber} has no flag version ${input.changeId}`);
   const ds = await datasetFor(deps.db, input.runNumber, target.dataset_name, who);
+  if (target.undo_of !== null) throw new CertificationRuleError(`version ${target.id} is itself an undo (of version ${target.undo_of}); to put that flag back, flag the range again`);
   const key = auditKey("api", "undo", input.requestId);
   const flag: FlagInput = { component: target.component, firstLs: target.first_ls, lastLs: target.last_ls, status: target.status as FlagStatus, cause: `undo of version ${target.id}`, comment: target.comment, origin: { kind: "person", name: who.user } };
   const ids = await deps.db.transaction().execute(async (trx) => {
+    // The lock makes two undos of one version (a double click, two shifters) wait for each other; the second sees the first.
+    await trx.selectFrom("cert_flag").select("id").where("id", "=", target.id).forUpdate().execute();
+    const earlier = await trx.selectFrom("cert_flag").select(["id", "created_by", "idempotency_key"]).where("undo_of", "=", target.id).executeTakeFirst();
+    if (earlier && earlier.idempotency_key !== `${key}/0`) throw new CertificationRuleError(`version ${target.id} was already undone by ${earlier.created_by} (version ${earlier.id}); nothing to undo`);
     const inserted = await insertFlags(trx, input.runNumber, target.dataset_name, [flag], who.user, key, target.id);
     if (inserted.length) await recordAudit(trx, { key, runNumber: input.runNumber, kind: "flag-undo", actor: who.user, before: { id: target.id, status: target.status }, after: { id: inserted[0], undoOf: target.id }, reason: flag.cause });
     return inserted;

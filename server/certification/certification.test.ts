@@ -3,7 +3,7 @@ import { autoFlags } from "./auto-flags";
 import { calibrationMissing, calibrationReady, initialCalibrationState } from "./calibration";
 import { coverageSummary } from "./coverage";
 import { CertificationRuleError, TransitionError } from "./errors";
-import { activeChanges, effectiveFlags, type FlagChange, type FlagInput, signoffReadiness, validateFlag } from "./flags";
+import { activeChanges, effectiveFlags, type FlagChange, type FlagInput, originLabel, signoffReadiness, validateFlag } from "./flags";
 import { allowedRunTransitions, assertDatasetTransition, assertRunTransition } from "./states";
 
 let nextId = 1;
@@ -66,6 +66,15 @@ describe("component flags", () => {
     expect(signoffReadiness(eff, comps)).toEqual({ unknownLs: { "tracker-pixel": 2, "dt-dt": 10 }, badWithoutComment: { "tracker-pixel": 1, "dt-dt": 0 } });
   });
 
+  it("never counts an automatic BAD flag as lacking a comment, even one stored without any", () => {
+    const auto = change({ firstLs: 1, lastLs: 10, status: "BAD", comment: "", origin: { kind: "rule", name: "strip-shapes" } });
+    const person = change({ component: "dt-dt", firstLs: 1, lastLs: 10, status: "BAD", comment: "", origin: { kind: "person", name: "alice" } });
+    expect(signoffReadiness(effectiveFlags([auto, person], comps, 10), comps).badWithoutComment).toEqual({ "tracker-pixel": 0, "dt-dt": 1 });
+    expect(originLabel(auto.origin)).toBe("auto:strip-shapes");
+    expect(originLabel(person.origin)).toBe("alice");
+    expect(originLabel({ kind: "dcs", name: "beam-present" })).toBe("dcs:beam-present");
+  });
+
   it("coverage summary weighs lumisections and recorded luminosity", () => {
     const eff = effectiveFlags([change({ firstLs: 1, lastLs: 2, status: "GOOD" }), change({ firstLs: 3, lastLs: 3, status: "BAD", comment: "dead" })], ["tracker-pixel"], 4);
     const lumi = new Map([[1, 1], [2, 1], [3, 2], [4, 0]]);
@@ -79,10 +88,17 @@ describe("automatic flags from comparison results", () => {
   const rule = { name: "pixel-shapes", component: "tracker-pixel", match: ["Pixel/**"], onError: "BAD" as const, onPass: "GOOD" as const };
   it("flags BAD on any ERROR, GOOD when all pass, nothing when no result decides", () => {
     expect(autoFlags([rule], [{ mePath: "Pixel/a", test: "chi2", status: "OK" }, { mePath: "Pixel/b", test: "ks", status: "ERROR" }], 20)).toEqual([
-      { component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", cause: "ks ERROR on Pixel/b", comment: "", origin: { kind: "rule", name: "pixel-shapes" } },
+      { component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", cause: "ks ERROR on Pixel/b", comment: "auto:pixel-shapes: ks ERROR on Pixel/b", origin: { kind: "rule", name: "pixel-shapes" } },
     ]);
     expect(autoFlags([rule], [{ mePath: "Pixel/a", test: "chi2", status: "WARNING" }], 5)[0]?.status).toBe("GOOD");
     expect(autoFlags([rule], [{ mePath: "Pixel/a", test: "chi2", status: "DID_NOT_RUN" }, { mePath: "DT/x", test: "chi2", status: "ERROR" }], 5)).toEqual([]);
+  });
+
+  it("keeps the comment within the comment limit when many MEs fail", () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({ mePath: `Pixel/module_${i}/occupancy`, test: "chi2", status: "ERROR" as const }));
+    const [flag] = autoFlags([rule], many, 5);
+    expect(flag?.comment.length).toBe(2_000);
+    expect(flag?.comment.startsWith("auto:pixel-shapes: chi2 ERROR on Pixel/module_0/occupancy")).toBe(true);
   });
 });
 

@@ -17,6 +17,18 @@ export interface FlagOrigin {
   readonly name: string;
 }
 
+/** Written by a machine (rule, test, DCS bit): its origin and cause explain it, so no comment is asked of it. */
+export function isAutomatic(origin: { readonly kind: string } | null): boolean {
+  return origin !== null && origin.kind !== "person";
+}
+
+/** The origin as pages and exports show it: `auto:<rule>`, `test:<name>`, `dcs:<bit>`, or the person's name. */
+export function originLabel(origin: { readonly kind: string; readonly name: string } | null): string {
+  if (origin === null) return "nobody";
+  if (origin.kind === "person") return origin.name;
+  return `${origin.kind === "rule" ? "auto" : origin.kind}:${origin.name}`;
+}
+
 export interface FlagInput {
   readonly component: string;
   readonly firstLs: number;
@@ -112,7 +124,12 @@ export function effectiveFlags(changes: readonly FlagChange[], components: reado
   return out;
 }
 
-/** Per component: how many lumisections have no status and how many BAD ranges lack a comment. */
+/** A person's BAD range without a comment of MIN_BAD_COMMENT characters: sign-off waits for one. */
+export function needsComment(r: Pick<EffectiveRange, "status" | "comment" | "origin">): boolean {
+  return r.status === "BAD" && !isAutomatic(r.origin) && r.comment.trim().length < MIN_BAD_COMMENT;
+}
+
+/** Per component: how many lumisections have no status and how many BAD ranges lack a comment (automatic flags carry their cause). */
 export interface SignoffReadiness {
   readonly unknownLs: Record<string, number>;
   readonly badWithoutComment: Record<string, number>;
@@ -127,7 +144,7 @@ export function signoffReadiness(effective: readonly EffectiveRange[], component
   }
   for (const r of effective) {
     if (isUnset(r.status)) unknownLs[r.component] = (unknownLs[r.component] ?? 0) + (r.lastLs - r.firstLs + 1);
-    if (r.status === "BAD" && r.comment.trim().length < MIN_BAD_COMMENT) badWithoutComment[r.component] = (badWithoutComment[r.component] ?? 0) + 1;
+    if (needsComment(r)) badWithoutComment[r.component] = (badWithoutComment[r.component] ?? 0) + 1;
   }
   return { unknownLs, badWithoutComment };
 }

@@ -81,7 +81,7 @@ describe("certify-run workflow", () => {
     await handle.signal(dataAvailableSignal, { stage: "express", dataset: stageDataset("express") });
     await handle.signal(dataAvailableSignal, { stage: "express", dataset: stageDataset("express") });
     await awaitingSignoff(run.runNumber, "express");
-    await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "express", comment: "ok" });
+    await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "express", comment: "all ok" });
 
     // Calibration gate: reports (one repeated) release it; Tier-0 is notified after one 503.
     await reportCalibration(worker.deps, shifter, { runNumber: run.runNumber, workflow: "BeamSpot", status: "done" });
@@ -164,18 +164,22 @@ describe("certify-run workflow", () => {
     await startCertification(worker.deps, run.runNumber, config);
     const rn = run.runNumber;
     const v = await awaitingSignoff(rn, "online");
-    expect(v.stages[0]?.readiness?.badWithoutComment).toEqual({ "tracker-pixel": 1, "dt-dt": 0 });
+    // The rule's BAD flag carries its rule and cause as its comment: it does not block the sign-off.
+    expect(v.stages[0]?.readiness?.badWithoutComment).toEqual({ "tracker-pixel": 0, "dt-dt": 0 });
+    const auto = await services.db.selectFrom("cert_flag").select(["comment", "origin_kind", "origin_name"]).where("run_number", "=", rn).where("status", "=", "BAD").executeTakeFirstOrThrow();
+    expect(auto.origin_kind).toBe("rule");
+    expect(auto.comment).toMatch(new RegExp(`^auto:${auto.origin_name}: \\S+ ERROR on `));
 
-    await expect(signOff(worker.deps, viewer, { runNumber: rn, stage: "online", comment: "" })).rejects.toThrow(/sign-off needs the shifter role; test-viewer is viewer/);
-    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "express", comment: "" })).rejects.toThrow(/stage express .* is not awaiting sign-off \(not started\); awaiting: online/);
-    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "" })).rejects.toThrow(/BAD flags need a comment of at least 3 characters in tracker-pixel/);
+    await expect(signOff(worker.deps, viewer, { runNumber: rn, stage: "online", comment: "checked" })).rejects.toThrow(/sign-off needs the shifter role; test-viewer is viewer/);
+    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "express", comment: "checked" })).rejects.toThrow(/stage express .* is not awaiting sign-off \(not started\); awaiting: online/);
+    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: " " })).rejects.toThrow(/comment: say what you checked for the online sign-off \(at least 3 characters\)/);
 
     // A shifter sets DT to NOTSET on part of the run: now lumisections lack a status.
     await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` });
     await expect(editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "x", requestId: `${rn}-bad` })).rejects.toThrow(/BAD flag needs a comment/);
     await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "tracker-pixel", firstLs: 1, lastLs: 20, status: "BAD", comment: "pixel shape off", requestId: `${rn}-b` });
     await eventually(async () => ((await view(rn)).stages[0]?.readiness?.badWithoutComment["tracker-pixel"] === 0 ? true : undefined), "readiness signal");
-    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "" })).rejects.toThrow(/lumisections without a status in dt-dt \(4 LS\)/);
+    await expect(signOff(worker.deps, shifter, { runNumber: rn, stage: "online", comment: "checked" })).rejects.toThrow(/lumisections without a status in dt-dt \(4 LS\)/);
 
     // The repeated request is idempotent; the undo restores DT's automatic GOOD.
     const again = await editFlag(worker.deps, shifter, { runNumber: rn, dataset: "online", component: "dt-dt", firstLs: 5, lastLs: 8, status: "NOTSET", comment: "", requestId: `${rn}-a` });
@@ -184,6 +188,9 @@ describe("certify-run workflow", () => {
     const { undoFlag } = await import("../../server/certification/certification.service");
     const undone = await undoFlag(worker.deps, shifter, { runNumber: rn, changeId: notset.id, requestId: `${rn}-undo` });
     expect(undone.readiness.unknownLs).toEqual({ "tracker-pixel": 0, "dt-dt": 0 });
+    expect((await undoFlag(worker.deps, shifter, { runNumber: rn, changeId: notset.id, requestId: `${rn}-undo` })).repeated).toBe(true);
+    await expect(undoFlag(worker.deps, shifter, { runNumber: rn, changeId: notset.id, requestId: `${rn}-undo-2` })).rejects.toThrow(new RegExp(`version ${notset.id} was already undone by test-shifter \\(version ${undone.changeId}\\); nothing to undo`));
+    await expect(undoFlag(worker.deps, shifter, { runNumber: rn, changeId: undone.changeId!, requestId: `${rn}-undo-3` })).rejects.toThrow(/is itself an undo/);
     await eventually(async () => ((await view(rn)).stages[0]?.readiness?.unknownLs["dt-dt"] === 0 ? true : undefined), "readiness after undo");
 
     await eventually(async () => {
@@ -212,6 +219,6 @@ describe("certify-run workflow", () => {
 
   it("names unknown runs", async () => {
     await expect(startCertification(worker.deps, 1_999_999_999)).rejects.toThrow(/unknown run 1999999999/);
-    await expect(signOff(worker.deps, shifter, { runNumber: 1_999_999_998, stage: "online", comment: "" })).rejects.toThrow(/unknown run 1999999998/);
+    await expect(signOff(worker.deps, shifter, { runNumber: 1_999_999_998, stage: "online", comment: "checked" })).rejects.toThrow(/unknown run 1999999998/);
   });
 });

@@ -1,7 +1,7 @@
 /** Component flags of one dataset: what is in force per lumisection range, the edit form, every version with undo, and the coverage summary. */
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { flagStatuses } from "../../../server/certification/flags";
+import { flagStatuses, originLabel } from "../../../server/certification/flags";
 import type { ActionResult } from "../../lib/action-result";
 import { toCsv } from "../../lib/csv";
 import { downloadText } from "../../lib/download";
@@ -81,7 +81,7 @@ export function FlagsPanel({ runNumber, lsCount, all, canEdit }: { runNumber: nu
     return `?${q.toString()}#flags`;
   };
   const exportCsv = () =>
-    downloadText(toCsv(["run", "dataset", "component", "first_ls", "last_ls", "status", "cause", "comment", "origin", "version"], flags.effective.map((e) => [runNumber, flags.dataset, e.component, e.firstLs, e.lastLs, e.status, e.cause, e.comment, e.origin ? `${e.origin.kind}:${e.origin.name}` : "", e.changeId])), `run-${runNumber}-flags.csv`);
+    downloadText(toCsv(["run", "dataset", "component", "first_ls", "last_ls", "status", "cause", "comment", "origin", "version"], flags.effective.map((e) => [runNumber, flags.dataset, e.component, e.firstLs, e.lastLs, e.status, e.cause, e.comment, e.origin ? originLabel(e.origin) : "", e.changeId])), `run-${runNumber}-flags.csv`);
   const history = [...flags.history].reverse();
   return (
     <>
@@ -106,7 +106,7 @@ export function FlagsPanel({ runNumber, lsCount, all, canEdit }: { runNumber: nu
                 <td><StatusBadge status={e.status} /></td>
                 <td>{e.cause}</td>
                 <td>{e.comment}</td>
-                <td className="muted nowrap">{e.origin ? `${e.origin.kind}: ${e.origin.name}` : "nobody"}</td>
+                <td className="muted nowrap">{originLabel(e.origin)}</td>
                 <td className="num">{e.changeId ?? "—"}</td>
               </tr>
             ))}

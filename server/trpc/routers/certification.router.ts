@@ -9,7 +9,7 @@ import { calibrationStatuses } from "../../certification/calibration";
 import { calibrationBoard } from "../../certification/calibration-board";
 import { comparisonPlot } from "../../certification/comparison-plot";
 import { setReferenceRun } from "../../certification/cert-run.repository";
-import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
+import { editFlag, MIN_SIGNOFF_COMMENT, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
 import { flagStatuses } from "../../certification/flags";
 import { runStates } from "../../certification/states";
 import { asTrpc } from "../../certification/trpc-errors";
@@ -67,7 +67,7 @@ export const certificationRouter = router({
     .input(z.object({ runNumber }))
     .mutation(({ ctx, input }) => asTrpc(() => startCertification(deps(ctx), input.runNumber))),
   signOff: procedureFor("shifter")
-    .input(z.object({ runNumber, stage, comment: commentText.default(""), campaign: slug.optional() }))
+    .input(z.object({ runNumber, stage, comment: commentText.pipe(z.string().trim().min(MIN_SIGNOFF_COMMENT, { error: `say what you checked (at least ${MIN_SIGNOFF_COMMENT} characters)` })), campaign: slug.optional() }))
     .mutation(({ ctx, input }) => asTrpc(() => signOff(deps(ctx), ctx.identity, input))),
   reopen: procedureFor("expert")
     .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().min(3, { error: "give a reason of at least 3 characters" })), campaign: slug.optional() }))

@@ -33,10 +33,10 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 2_000));
   await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "online", comment: "pixel bad" });
   await awaiting("express");
-  await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "express", comment: "ok" });
+  await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "express", comment: "all ok" });
   await reportCalibration(worker.deps, shifter, { runNumber: run.runNumber, workflow: "BeamSpot", status: "done" });
   await awaiting("prompt");
-  await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "prompt", comment: "ok" });
+  await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "prompt", comment: "all ok" });
   await reopen(worker.deps, identityOf("expert"), { runNumber: run.runNumber, stage: "prompt", reason: "recheck" });
   await signOff(worker.deps, shifter, { runNumber: run.runNumber, stage: "prompt", comment: "rechecked" });
   const rereco = "/ZeroBias/Run2026A-ReReco-v1/DQMIO";
