@@ -4,7 +4,9 @@
  * error so one failing part never blanks the page.
  */
 import { TRPCError } from "@trpc/server";
+import type { TrendColumns, TrendColumnsRequest } from "../../server/hdqm/trend-columns";
 import type { serverCaller } from "../trpc.server";
+import type { ChartSeries, ChartTrend } from "./trends-payload";
 import type { RunChoice, TrendView } from "./trends-url";
 import { resolveView } from "./trends-view";
 
@@ -34,6 +36,31 @@ export function selectionOf(runs: RunChoice) {
   }
 }
 
+/** The charts' per-series arrays (each series its own runs, x, values and errors) from the columnar answer. */
+export function chartTrendOf(t: TrendColumns): ChartTrend & { series: (ChartSeries & { metricId: number; subsystem: string })[] } {
+  const fill = (t.runFields.fill ?? t.run.map(() => null)) as (number | null)[];
+  const series = t.series.map((s) => {
+    const run: number[] = [];
+    const x: (number | null)[] = [];
+    const value: number[] = [];
+    const error: number[] = [];
+    s.value.forEach((v, i) => {
+      if (v === null) return;
+      run.push(t.run[i]!);
+      x.push(t.x ? (t.x[i] ?? null) : t.run[i]!);
+      value.push(v);
+      error.push(s.error[i] ?? 0);
+    });
+    return { metricId: s.metricId, subsystem: s.subsystem, name: s.name, plotTitle: s.plotTitle, yTitle: s.yTitle, run, x, value, error };
+  });
+  return { xAxis: t.xAxis, runs: { run: t.run, fill }, series };
+}
+
+/** A trend for the charts, through the compact `trends.columns` answer (run fields: the fill only). */
+export async function loadChartTrend(api: Api, input: Omit<TrendColumnsRequest, "runFields">) {
+  return chartTrendOf(await api.trends.columns({ ...input, runFields: ["fill"] }));
+}
+
 export async function loadTrendPage(api: Api, asked: TrendView) {
   const tree = await api.trends.tree();
   const view = resolveView(asked, tree);
@@ -43,7 +70,7 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
   const trendInput = view.metrics.length ? { ...scope, subsystem, metrics: view.metrics, xAxis: view.xAxis } : null;
   const point = view.point;
   const [trend, quantity, correlation, details] = await Promise.all([
-    trendInput ? attempt(() => api.trends.series(trendInput)) : null,
+    trendInput ? attempt(() => loadChartTrend(api, trendInput)) : null,
     view.quantity ? attempt(() => api.trends.runQuantity({ ...scope, quantity: view.quantity!, xAxis: view.xAxis })) : null,
     view.correlation && view.metrics.length >= 2 ? attempt(() => api.trends.correlation({ ...scope, subsystem, metrics: view.metrics.slice(0, 3) })) : null,
     point

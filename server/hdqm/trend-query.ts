@@ -87,37 +87,49 @@ interface RunArrays {
 function selectionFilter(sel: ParsedRunSelection, golden: GoldenRun[] | null) {
   switch (sel.kind) {
     case "range":
-      return sql`and d.run_number between ${sel.from} and ${sel.to}`;
+      return sql`and t.run_number between ${sel.from} and ${sel.to}`;
     case "list":
-      return sql`and d.run_number = any(${`{${sel.runs.join(",")}}`}::int[])`;
+      return sql`and t.run_number = any(${`{${sel.runs.join(",")}}`}::int[])`;
     case "golden":
-      return sql`and d.run_number = any(${`{${(golden ?? []).map((g) => g.run).join(",")}}`}::int[])`;
+      return sql`and t.run_number = any(${`{${(golden ?? []).map((g) => g.run).join(",")}}`}::int[])`;
     case "latest":
       return sql``;
   }
+}
+
+/**
+ * The statement reading a scope's runs from `trend_run` (migration 2026-12-01T1300), one array
+ * per column. The rows come from the series index already in run order, and the aggregates take
+ * them in that order (`array_agg` without its own ORDER BY keeps its input's order), so there is
+ * no sort per column; latest N reads the index backwards and turns the N rows around once.
+ */
+export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null) {
+  const sel = scope.selection;
+  const significant = scope.includeNonSignificant ? sql`` : sql`and t.significant`;
+  const where = sql`where t.primary_dataset = ${scope.primaryDataset} and t.processing_string = ${scope.processingString} ${significant} ${selectionFilter(sel, golden)}`;
+  const columns = sql`t.run_number, t.dataset_id, t.start_ms, t.fill_number, t.duration_s, t.delivered_lumi, t.recorded_lumi, t.ls_count, t.significant`;
+  const ordered =
+    sel.kind === "latest"
+      ? sql`select * from (select ${columns} from trend_run t ${where} order by t.run_number desc limit ${sel.n}) t order by t.run_number`
+      : sql`select ${columns} from trend_run t ${where} order by t.run_number`;
+  return sql<RunArrays>`select
+      to_json(array_agg(s.run_number)) as run,
+      to_json(array_agg(s.dataset_id)) as dataset_id,
+      to_json(array_agg(s.start_ms)) as start_ms,
+      to_json(array_agg(s.fill_number)) as fill,
+      to_json(array_agg(s.duration_s)) as duration_s,
+      to_json(array_agg(s.delivered_lumi)) as delivered,
+      to_json(array_agg(s.recorded_lumi)) as recorded,
+      to_json(array_agg(s.ls_count)) as ls_count,
+      to_json(array_agg(s.significant)) as significant
+    from (${ordered}) s`;
 }
 
 /** The runs of a scope (one dataset each), sorted by run number. */
 export async function selectRuns(db: Db, scope: SeriesScope): Promise<TrendRuns> {
   const sel = scope.selection;
   const golden = sel.kind === "golden" ? goldenRuns(sel.json) : null;
-  const significant = scope.includeNonSignificant ? sql`` : sql`and r.significant`;
-  // Latest N: the N highest run numbers of the scope, then back to ascending order.
-  const inner = sql`select d.id, d.run_number, r.start_time, r.fill_number, r.duration_s, r.delivered_lumi, r.recorded_lumi, r.ls_count, r.significant
-    from dataset d join run r on r.run_number = d.run_number
-    where d.primary_dataset = ${scope.primaryDataset} and d.processing_string = ${scope.processingString} ${significant} ${selectionFilter(sel, golden)}
-    ${sel.kind === "latest" ? sql`order by d.run_number desc limit ${sel.n}` : sql``}`;
-  const { rows } = await sql<RunArrays>`select
-      to_json(array_agg(s.run_number order by s.run_number)) as run,
-      to_json(array_agg(s.id order by s.run_number)) as dataset_id,
-      to_json(array_agg((extract(epoch from s.start_time) * 1000)::float8 order by s.run_number)) as start_ms,
-      to_json(array_agg(s.fill_number order by s.run_number)) as fill,
-      to_json(array_agg(s.duration_s order by s.run_number)) as duration_s,
-      to_json(array_agg(s.delivered_lumi order by s.run_number)) as delivered,
-      to_json(array_agg(s.recorded_lumi order by s.run_number)) as recorded,
-      to_json(array_agg(s.ls_count order by s.run_number)) as ls_count,
-      to_json(array_agg(s.significant order by s.run_number)) as significant
-    from (${inner}) s`.execute(db);
+  const { rows } = await selectRunsQuery(scope, golden).execute(db);
   const r = rows[0];
   const runs: TrendRuns = {
     run: r?.run ?? [],
@@ -193,6 +205,17 @@ export async function resolveMetrics(db: Db, subsystem: string, names: readonly 
   return names.map((n) => rows.find((r) => r.name === n)!);
 }
 
+/** The statement reading the points of metrics over a scope's run range, one row of arrays per metric. */
+export function seriesPointsQuery(metricIds: readonly number[], scope: Pick<SeriesScope, "primaryDataset" | "processingString">, firstRun: number, lastRun: number) {
+  return sql<{ metric_id: number; run: number[]; dataset_id: number[]; value: number[]; error: number[] }>`
+    select p.metric_id, to_json(array_agg(p.run_number order by p.run_number)) as run, to_json(array_agg(p.dataset_id order by p.run_number)) as dataset_id,
+           to_json(array_agg(p.value order by p.run_number)) as value, to_json(array_agg(p.error order by p.run_number)) as error
+    from metric_point p join dataset d on d.id = p.dataset_id
+    where p.metric_id = any(${`{${metricIds.join(",")}}`}::int[]) and d.primary_dataset = ${scope.primaryDataset} and d.processing_string = ${scope.processingString}
+      and p.run_number between ${firstRun} and ${lastRun}
+    group by p.metric_id`;
+}
+
 /**
  * Points of the given metrics over the selected runs, as arrays sorted by run. The hypertable is
  * joined with the scope's datasets (a hash join the planner does well) and bounded by the
@@ -201,13 +224,7 @@ export async function resolveMetrics(db: Db, subsystem: string, names: readonly 
 export async function seriesPoints(db: Db, metricIds: readonly number[], scope: Pick<SeriesScope, "primaryDataset" | "processingString">, runs: Pick<TrendRuns, "run" | "datasetId">) {
   const out = new Map<number, { run: number[]; value: number[]; error: number[] }>();
   if (runs.run.length === 0) return out;
-  const { rows } = await sql<{ metric_id: number; run: number[]; dataset_id: number[]; value: number[]; error: number[] }>`
-    select p.metric_id, to_json(array_agg(p.run_number order by p.run_number)) as run, to_json(array_agg(p.dataset_id order by p.run_number)) as dataset_id,
-           to_json(array_agg(p.value order by p.run_number)) as value, to_json(array_agg(p.error order by p.run_number)) as error
-    from metric_point p join dataset d on d.id = p.dataset_id
-    where p.metric_id = any(${`{${metricIds.join(",")}}`}::int[]) and d.primary_dataset = ${scope.primaryDataset} and d.processing_string = ${scope.processingString}
-      and p.run_number between ${runs.run[0]!} and ${runs.run[runs.run.length - 1]!}
-    group by p.metric_id`.execute(db);
+  const { rows } = await seriesPointsQuery(metricIds, scope, runs.run[0]!, runs.run[runs.run.length - 1]!).execute(db);
   const selected = new Set(runs.datasetId);
   for (const r of rows) {
     const keep = r.dataset_id.length === selected.size && r.dataset_id.every((d) => selected.has(d));
@@ -220,12 +237,22 @@ export async function seriesPoints(db: Db, metricIds: readonly number[], scope: 
   return out;
 }
 
-/** One or several metrics over the selected runs, with x positions on the chosen axis. */
-export async function queryTrend(db: Db, request: TrendRequest): Promise<TrendResult> {
-  const req = trendRequestSchema.parse(request);
+/** What both trend answers are made of: the metrics, the selected runs, their points and the x axis. */
+export async function queryTrendParts(db: Db, req: z.output<typeof trendRequestSchema>) {
   const [metrics, runs] = await Promise.all([resolveMetrics(db, req.subsystem, req.metrics), selectRuns(db, req)]);
   const points = await seriesPoints(db, metrics.map((m) => m.id), req, runs);
   const axis = runAxis(req.xAxis, { run: runs.run, startTime: runs.startTime, fill: runs.fill, durationS: runs.durationS, lumi: runs.certifiedLumi ?? runs.deliveredLumi });
+  return { metrics, runs, points, axis };
+}
+
+/**
+ * One or several metrics over the selected runs, with x positions on the chosen axis: the
+ * `trends.series` answer, deprecated for `trends.columns` (trend-columns.ts), which carries the
+ * same data in about a third of the bytes. Kept for one version for the CSV export and scripts.
+ */
+export async function queryTrend(db: Db, request: TrendRequest): Promise<TrendResult> {
+  const req = trendRequestSchema.parse(request);
+  const { metrics, runs, points, axis } = await queryTrendParts(db, req);
   const indexOf = new Map(runs.run.map((r, i) => [r, i]));
   const series = metrics.map((m): TrendSeries => {
     const p = points.get(m.id) ?? { run: [], value: [], error: [] };

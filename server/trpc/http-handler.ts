@@ -27,7 +27,7 @@ export const TRPC_ENDPOINT = "/api/trpc";
 export const CACHE_HEADER = "x-dqmflow-cache";
 
 /** Queries whose answers depend only on their input and on trend data (invalidated by the cache). */
-export const responseCachedQueries: ReadonlySet<string> = new Set(["trends.tree", "trends.series", "trends.correlation", "trends.runQuantity"]);
+export const responseCachedQueries: ReadonlySet<string> = new Set(["trends.tree", "trends.columns", "trends.series", "trends.correlation", "trends.runQuantity"]);
 
 const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string; meta?: ProcedureMeta } } | undefined>;
 

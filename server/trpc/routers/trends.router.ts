@@ -7,6 +7,7 @@ import { trendToCsv } from "../../hdqm/csv-export";
 import { pointDetails, pointDetailsRequestSchema } from "../../hdqm/point-details";
 import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quantities";
 import { selectionTree } from "../../hdqm/selection-tree";
+import { queryTrendColumns, trendColumnsRequestSchema } from "../../hdqm/trend-columns";
 import { queryTrend, TrendQueryError, trendRequestSchema } from "../../hdqm/trend-query";
 import { boundedArray, nameText, runNumber } from "../../limits/fields";
 import { withinColumns } from "../../limits/columns";
@@ -14,6 +15,7 @@ import { procedureFor, router } from "../trpc";
 
 // HDQM's request schemas, with every run number and string held to its column.
 const trendInput = trendRequestSchema.superRefine(withinColumns);
+const columnsInput = trendColumnsRequestSchema.superRefine(withinColumns);
 const correlationInput = correlationRequestSchema.superRefine(withinColumns);
 const runQuantityInput = runQuantityRequestSchema.superRefine(withinColumns);
 const pointDetailsInput = pointDetailsRequestSchema.superRefine(withinColumns);
@@ -30,6 +32,11 @@ async function asApi<T>(f: () => Promise<T>): Promise<T> {
 
 export const trendsRouter = router({
   tree: procedureFor("viewer").query(({ ctx }) => ctx.services.trendCache.get("tree", null, () => selectionTree(ctx.services.db))),
+  /** The trend as columns: runs once, x once, value and error arrays aligned with the runs, run fields as asked. */
+  columns: procedureFor("viewer")
+    .input(columnsInput)
+    .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("columns", input, () => queryTrendColumns(ctx.services.db, input)))),
+  /** Deprecated (use `columns`; kept for one version): every series repeats its runs and x, and every run field comes along. */
   series: procedureFor("viewer")
     .input(trendInput)
     .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input)))),
