@@ -1,3 +1,9 @@
+/**
+ * The shift's alarms (issue 14, item 2): grouped per run and cause in a compact, collapsible
+ * banner that leaves the board on the first screen; sound only after the shifter turned it on,
+ * and only for alarms raised after that (never on the first click, never for the alarms already
+ * on the screen); acknowledgement per run with who and when; a viewer may not acknowledge.
+ */
 import { expect, type Page, test } from "@playwright/test";
 import { actAs, certificationFixtures, FAILING_ME, hydrated } from "./overview-fixtures";
 
@@ -11,90 +17,94 @@ async function acknowledgeEverything(page: Page): Promise<void> {
   const banner = page.getByRole("region", { name: "Alarms", exact: true });
   await expect(async () => {
     const all = banner.getByRole("button", { name: "Acknowledge all" });
-    const one = banner.getByRole("list", { name: "Unacknowledged alarms" }).getByRole("button", { name: /^Acknowledge/ });
+    const run = banner.getByRole("button", { name: /^Acknowledge run/ });
     if (await all.isVisible()) await all.click();
-    else if ((await one.count()) > 0) await one.first().click();
+    else if ((await run.count()) > 0) await run.first().click();
     await expect(banner.getByRole("heading")).toHaveText("No unacknowledged alarms", { timeout: 3000 });
   }).toPass({ timeout: 30_000 });
 }
 
-function oscillatorsStarted(page: Page): Promise<number> {
-  return page.evaluate(() => window.__dqmflowAlarm?.oscillatorsStarted ?? 0);
+function probe(page: Page) {
+  return page.evaluate(() => ({ oscillators: window.__dqmflowAlarm?.oscillatorsStarted ?? 0, sounding: window.__dqmflowAlarm?.sounding ?? false }));
 }
 
-test("a shifter hears the alarm when a comparison fails, mutes it, and acknowledges it; a viewer may not", async ({ page }) => {
-  test.setTimeout(120_000);
+test("whatever alarms are open, the board below the banner starts on the first screen", async ({ page }) => {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1000, height: 760 }]) {
+    await page.setViewportSize(viewport);
+    await page.goto("/");
+    await hydrated(page);
+    const below = page.getByRole("heading", { name: "Database", exact: false }).first();
+    const box = await below.boundingBox();
+    expect(box, "the health cards under the banner are laid out").not.toBeNull();
+    expect(box!.y).toBeLessThan(viewport.height);
+    const groups = page.getByRole("list", { name: "Unacknowledged alarms" });
+    if ((await groups.count()) > 0) expect((await groups.boundingBox())!.height).toBeLessThanOrEqual(Math.min(200, viewport.height * 0.28) + 1);
+  }
+});
+
+test("alarms are grouped per run; sound only once turned on and only for new alarms; a run is acknowledged at once", async ({ page }) => {
+  test.setTimeout(150_000);
   await page.goto("/");
   await actAs(page, "shifter");
   const banner = page.getByRole("region", { name: "Alarms", exact: true });
-
-  // Start from a quiet page: whatever is unacknowledged (earlier runs, the demo's runs) is acknowledged first.
   await acknowledgeEverything(page);
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "false");
-  const before = await oscillatorsStarted(page);
 
-  // The run's files arrive; the real certify-run workflow compares its online histograms with the reference: ERROR.
-  const run = await fixtures.failingRun();
-  const comparisonTitle = `Run ${run} online: 1 comparison in ERROR`;
-  const open = banner.getByRole("list", { name: "Unacknowledged alarms" });
-  await expect(open.getByRole("link", { name: comparisonTitle })).toBeVisible({ timeout: 30_000 });
-  await expect(open.getByText(`${FAILING_ME} (shape-chi2)`)).toBeVisible();
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "true");
-  await expect.poll(() => oscillatorsStarted(page)).toBeGreaterThan(before);
-  const failures = page.getByRole("region", { name: /^Comparisons in ERROR/ });
-  await expect(failures.getByRole("row").filter({ has: page.getByRole("link", { name: String(run), exact: true }) })).toContainText(FAILING_ME, { timeout: 30_000 });
-  // A click lets the browser play sound; the chime's context then runs.
+  // Off by default in a browser: no click anywhere starts it.
+  await expect(banner.getByRole("status")).toHaveText("Sound off in this browser");
   await page.getByRole("heading", { name: "Overview" }).click();
-  await expect.poll(() => page.evaluate(() => window.__dqmflowAlarm?.contextState)).toBe("running");
-  await expect(banner.getByRole("status")).toHaveText("Alarm sounding");
+  expect(await probe(page)).toEqual({ oscillators: 0, sounding: false });
+  await banner.getByRole("button", { name: "Turn alarm sound on" }).click();
+  await expect(banner.getByRole("status")).toHaveText("Sound on for new alarms");
+  expect((await probe(page)).oscillators).toBe(0);
 
-  // The online sign-off is not given: its deadline passes and raises a second alarm.
-  const deadlineTitle = `Run ${run} online: sign-off deadline missed`;
-  await expect(open.getByRole("link", { name: deadlineTitle })).toBeVisible({ timeout: 30_000 });
-  await page.screenshot({ path: "test-results/screenshots/overview-alarm.png", fullPage: true });
+  // A run's comparison fails (the real workflow), then its sign-off deadline passes: one group, two causes.
+  const run = await fixtures.failingRun();
+  const group = banner.getByRole("listitem", { name: `Run ${run} alarms` });
+  await expect(group).toContainText("comparison ERROR", { timeout: 30_000 });
+  await expect(group).toContainText("new");
+  await expect(banner).toHaveAttribute("data-alarm-sounding", "true");
+  await expect.poll(async () => (await probe(page)).oscillators).toBeGreaterThan(0);
+  await expect(group).toContainText("deadline missed", { timeout: 30_000 });
+  await expect(banner.getByRole("listitem", { name: /^Run \d+ alarms$/ }).filter({ hasText: String(run) })).toHaveCount(1);
 
-  // Mute: per browser, visible, kept across a reload; the alarms stay listed.
-  await banner.getByRole("button", { name: "Mute alarm sound" }).click();
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "false");
-  await expect(banner.getByRole("status")).toHaveText("Sound muted in this browser");
+  // Opened, the group lists each alarm with what failed.
+  await group.getByRole("button", { name: `Show the alarms of run ${run}` }).click();
+  const items = group.getByRole("list", { name: `Alarms of run ${run}` });
+  await expect(items.getByRole("link", { name: `Run ${run} online: 1 comparison in ERROR` })).toBeVisible();
+  await expect(items.getByText(`${FAILING_ME} (shape-chi2)`)).toBeVisible();
+  await expect(items.getByRole("link", { name: `Run ${run} online: sign-off deadline missed` })).toBeVisible();
+  await page.screenshot({ path: "test-results/ui-review/overview/alarms-grouped.png" });
+
+  // The whole list folds away, the count stays.
+  await banner.getByRole("button", { name: "Hide the alarm list" }).click();
+  await expect(group).toBeHidden();
+  await expect(banner.getByRole("heading")).toHaveText(/unacknowledged alarms? on \d+ runs?/);
+  await banner.getByRole("button", { name: "Show the alarm list" }).click();
+
+  // After a reload the same alarms are on the screen but not new: silent, though the sound is on.
   await page.reload();
   await hydrated(page);
-  await expect(open.getByRole("link", { name: comparisonTitle })).toBeVisible();
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "false");
-  await expect(banner.getByRole("button", { name: "Unmute alarm sound" })).toHaveAttribute("aria-pressed", "true");
-  expect(await page.evaluate(() => window.__dqmflowAlarm?.muted)).toBe(true);
-  expect(await oscillatorsStarted(page)).toBe(0);
-  await page.screenshot({ path: "test-results/screenshots/overview-alarm-muted.png", fullPage: true });
-  await banner.getByRole("button", { name: "Unmute alarm sound" }).click();
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "true");
+  await expect(group).toBeVisible();
+  await expect(banner.getByRole("button", { name: "Turn alarm sound off" })).toHaveAttribute("aria-pressed", "true");
+  await page.getByRole("heading", { name: "Overview" }).click();
+  await page.waitForTimeout(1500);
+  expect(await probe(page)).toEqual({ oscillators: 0, sounding: false });
 
   // A viewer sees the alarms but may not acknowledge them, in the page or through the API.
   await actAs(page, "viewer");
-  await expect(open.getByRole("button", { name: `Acknowledge: ${comparisonTitle}` })).toBeDisabled();
+  await expect(group.getByRole("button", { name: `Acknowledge run ${run}` })).toBeDisabled();
   await expect(banner.getByText("Acknowledging an alarm needs the shifter role.")).toBeVisible();
-  const key = await open.getByRole("listitem").filter({ hasText: comparisonTitle }).getAttribute("data-alarm-key");
-  const refused = await page.request.post("/api/trpc/overview.acknowledge", { data: { keys: [key] } });
+  const refused = await page.request.post("/api/trpc/overview.acknowledge", { data: { keys: [`audit:1`] } });
   expect(refused.status()).toBe(403);
-  expect(await refused.text()).toContain("this needs the shifter role; dev-viewer is viewer");
 
-  // The shifter acknowledges each alarm: who and when are shown, and the alarm falls silent.
+  // The shifter acknowledges the run's alarms at once; who and when are kept on the server.
   await actAs(page, "shifter");
-  await open.getByRole("button", { name: `Acknowledge: ${comparisonTitle}` }).click();
-  await expect(open.getByRole("link", { name: comparisonTitle })).toHaveCount(0);
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "true");
-  await expect(open.getByRole("link", { name: deadlineTitle })).toBeVisible();
-  await acknowledgeEverything(page);
-  await expect(banner).toHaveAttribute("data-alarm-sounding", "false");
-  expect(await page.evaluate(() => window.__dqmflowAlarm?.sounding)).toBe(false);
+  await group.getByRole("button", { name: `Acknowledge run ${run}` }).click();
+  await expect(group).toHaveCount(0);
   await banner.getByText(/Recently acknowledged/).click();
-  const acknowledged = banner.getByRole("list", { name: "Acknowledged alarms" }).getByRole("listitem").filter({ hasText: comparisonTitle });
+  const acknowledged = banner.getByRole("list", { name: "Acknowledged alarms" }).getByRole("listitem").filter({ hasText: `Run ${run} online: 1 comparison in ERROR` });
   await expect(acknowledged).toContainText(/acknowledged by dev-shifter at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC/);
-  await page.screenshot({ path: "test-results/screenshots/overview-alarm-acknowledged.png", fullPage: true });
-
-  // Acknowledgements are stored on the server: a fresh page shows them too.
-  await page.reload();
-  await hydrated(page);
-  await expect(open.getByRole("link", { name: comparisonTitle })).toHaveCount(0);
-  await banner.getByText(/Recently acknowledged/).click();
-  await expect(acknowledged).toContainText("acknowledged by dev-shifter");
+  await page.screenshot({ path: "test-results/ui-review/overview/alarms-acknowledged.png" });
+  await banner.getByRole("button", { name: "Turn alarm sound off" }).click();
+  await expect(banner.getByRole("status")).toHaveText("Sound off in this browser");
 });

@@ -1,15 +1,17 @@
 /**
- * The shifter's audible alarm: while `active` (an unacknowledged alarm) and not muted, a two-tone
- * chime repeats every few seconds, made with Web Audio oscillators (no sound file). Muting is per
- * browser (localStorage, shared by the browser's tabs); acknowledging is per alarm, on the server.
+ * The shifter's audible alarm. Silent until the shifter enables it in this browser (a button:
+ * that click is also the gesture browsers need before they play sound); once enabled, a two-tone
+ * chime (Web Audio oscillators, no sound file) repeats every few seconds while an alarm that is
+ * NEW — raised after the page was opened or the sound enabled — is unacknowledged. Alarms already
+ * there when the shifter arrived are on the screen, not in the ears; a click elsewhere on the
+ * page never starts the sound. The choice is kept per browser (localStorage, shared by tabs).
  *
- * Browsers keep an AudioContext silent until the page has had a click or a key press; the hook
- * says so (`needsGesture`) so the page can ask for one, and resumes on the next gesture. What the
- * alarm did is counted on `window.__dqmflowAlarm`, so a browser test can tell that it sounded.
+ * What the alarm did is counted on `window.__dqmflowAlarm`, so a browser test can tell that it
+ * sounded.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
-const MUTE_KEY = "dqmflow.alarm.muted";
+const ENABLED_KEY = "dqmflow.alarm.sound";
 const REPEAT_MS = 6000;
 
 export interface AlarmProbe {
@@ -17,7 +19,7 @@ export interface AlarmProbe {
   oscillatorsStarted: number;
   chimes: number;
   sounding: boolean;
-  muted: boolean;
+  enabled: boolean;
   contextState: AudioContextState | "none";
 }
 
@@ -28,7 +30,7 @@ declare global {
 }
 
 function probe(): AlarmProbe {
-  window.__dqmflowAlarm ??= { oscillatorsStarted: 0, chimes: 0, sounding: false, muted: false, contextState: "none" };
+  window.__dqmflowAlarm ??= { oscillatorsStarted: 0, chimes: 0, sounding: false, enabled: false, contextState: "none" };
   return window.__dqmflowAlarm;
 }
 
@@ -58,35 +60,43 @@ function chime(ctx: AudioContext): void {
   p.chimes++;
 }
 
-function readMuted(): boolean {
+function readEnabled(): boolean {
   try {
-    return localStorage.getItem(MUTE_KEY) === "1";
+    return localStorage.getItem(ENABLED_KEY) === "on";
   } catch {
     return false;
   }
 }
 
-export function useAlarmSound(active: boolean) {
-  // null until the browser's preference is read: a muted browser must not chime while loading.
-  const [muted, setMuted] = useState<boolean | null>(null);
+/**
+ * `openKeys`: the keys of the unacknowledged alarms, or null while they are loading.
+ * Returns whether the sound is enabled, whether it is sounding, the new alarms' keys, and whether
+ * the browser still holds the sound back (it needs a click on "Allow sound" after a reload).
+ */
+export function useAlarmSound(openKeys: readonly string[] | null) {
+  const [enabled, setEnabled] = useState(false);
   const [needsGesture, setNeedsGesture] = useState(false);
+  // Keys that were there before the sound could start (at page load, at enabling): never sound.
+  const known = useRef<Set<string> | null>(null);
+  if (known.current === null && openKeys !== null) known.current = new Set(openKeys);
+  const fresh = openKeys && known.current ? openKeys.filter((k) => !known.current!.has(k)) : [];
 
   useEffect(() => {
-    setMuted(readMuted());
+    setEnabled(readEnabled());
     const onStorage = (e: StorageEvent) => {
-      if (e.key === MUTE_KEY) setMuted(readMuted());
+      if (e.key === ENABLED_KEY) setEnabled(readEnabled());
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
   }, []);
 
-  const sounding = active && muted === false;
+  const sounding = enabled && fresh.length > 0;
 
   useEffect(() => {
     const p = probe();
     p.sounding = sounding;
-    p.muted = muted === true;
-  }, [sounding, muted]);
+    p.enabled = enabled;
+  }, [sounding, enabled]);
 
   useEffect(() => {
     if (!sounding) {
@@ -98,38 +108,54 @@ export function useAlarmSound(active: boolean) {
       probe().contextState = ctx.state;
       setNeedsGesture(ctx.state !== "running");
     };
-    const unlock = () => {
-      ctx.resume().then(update, update);
-    };
     const ring = () => {
-      if (ctx.state === "suspended") unlock();
+      if (ctx.state === "suspended") ctx.resume().then(update, update);
       chime(ctx);
       update();
     };
     ring();
     const id = setInterval(ring, REPEAT_MS);
     ctx.addEventListener("statechange", update);
-    window.addEventListener("pointerdown", unlock);
-    window.addEventListener("keydown", unlock);
     return () => {
       clearInterval(id);
       ctx.removeEventListener("statechange", update);
-      window.removeEventListener("pointerdown", unlock);
-      window.removeEventListener("keydown", unlock);
     };
   }, [sounding]);
 
-  const toggleMute = useCallback(() => {
-    setMuted((was) => {
-      const next = was !== true;
-      try {
-        localStorage.setItem(MUTE_KEY, next ? "1" : "0");
-      } catch {
-        // Storage refused (private mode): the mute still holds for this page.
-      }
-      return next;
-    });
+  const store = (on: boolean) => {
+    try {
+      localStorage.setItem(ENABLED_KEY, on ? "on" : "off");
+    } catch {
+      // Storage refused (private mode): the choice still holds for this page.
+    }
+  };
+
+  /** Enables (from now on: the alarms on screen stay quiet) or disables the sound. Call from a click. */
+  const toggle = useCallback(() => {
+    const next = !enabled;
+    if (next) {
+      known.current = new Set(openKeys ?? []);
+      const ctx = audioContext();
+      ctx.resume().then(
+        () => (probe().contextState = ctx.state),
+        () => undefined,
+      );
+    }
+    store(next);
+    setEnabled(next);
+  }, [enabled, openKeys]);
+
+  /** The click a browser needs before it plays sound (after a reload with the sound enabled). */
+  const allow = useCallback(() => {
+    const ctx = audioContext();
+    ctx.resume().then(
+      () => {
+        probe().contextState = ctx.state;
+        setNeedsGesture(ctx.state !== "running");
+      },
+      () => undefined,
+    );
   }, []);
 
-  return { muted: muted === true, sounding, needsGesture, toggleMute };
+  return { enabled, sounding, needsGesture, fresh, toggle, allow };
 }

@@ -4,9 +4,10 @@
  * server's name, with the way to the Temporal UI.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
+import { useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
 import { useEffect } from "react";
 import { AlarmBanner } from "../components/alarm-banner";
+import { PageError } from "../components/page-error";
 import { CertificationSections } from "../components/overview/certification-sections";
 import { FailureSections } from "../components/overview/failure-sections";
 import { serverCaller } from "../trpc.server";
@@ -67,15 +68,7 @@ export default function Overview() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   // A passing failure (a restarting database) must not freeze the screen: keep trying.
   usePeriodicRevalidation();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${typeof error.data === "string" ? error.data : error.statusText}` : error instanceof Error ? error.message : "unknown error";
-  return (
-    <div className="error-box" role="alert">
-      <h1>The overview could not be loaded</h1>
-      <p>{message}</p>
-      <p className="muted">Trying again every {REVALIDATE_MS / 1000} s.</p>
-    </div>
-  );
+  return <PageError error={useRouteError()} what="The overview" back={{ to: "/certification", label: "Go to the certification board" }} retry={`This page tries again every ${REVALIDATE_MS / 1000} s by itself.`} />;
 }

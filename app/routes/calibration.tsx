@@ -4,10 +4,12 @@
  * notification to Tier-0. Shifters report a calibration's status here.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useFetcher, useLoaderData, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { calibrationStatuses } from "../../server/certification/calibration";
 import styles from "../components/certification/certification.css";
 import { StatusBadge } from "../components/certification/status-badge";
+import { PageError } from "../components/page-error";
+import { notificationOutcome, releaseReason } from "../components/run-page/audit-sentence";
 import { useBoardEvents } from "../components/certification/use-board-events";
 import { type ActionResult, attempt, formString, reply } from "../lib/action-result";
 import { toCsv } from "../lib/csv";
@@ -94,7 +96,7 @@ export default function Calibration() {
                 <td>{r.runClass}</td>
                 <td>{r.stage} <StatusBadge status={r.certStatus} /></td>
                 {workflows.map((w) => <td key={w}><StatusBadge status={r.calibrations[w] ?? "pending"} /></td>)}
-                <td>{r.release ? <><StatusBadge status={`released: ${r.release.by}`} /> <span className="muted">{r.notification?.outcome ?? ""}</span></> : <span className="muted">not released</span>}</td>
+                <td>{r.release ? <ReleaseCell by={r.release.by} outcome={r.notification?.outcome ?? null} /> : <span className="muted">not released</span>}</td>
               </tr>
             ))}
           </tbody>
@@ -105,12 +107,16 @@ export default function Calibration() {
   );
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
+/** Released or not, why, and what Tier-0 was told, in words (never the stored outcome code). */
+function ReleaseCell({ by, outcome }: { by: string; outcome: string | null }) {
   return (
-    <div className="error-box" role="alert">
-      <h1>Calibration readiness could not be shown</h1>
-      <p>{isRouteErrorResponse(error) ? `${error.status} ${String(error.data)}` : error instanceof Error ? error.message : "unknown error"}</p>
-    </div>
+    <span className="release-cell">
+      <span className="badge ok">released</span> <span>{releaseReason(by)}</span>
+      <span className="muted">Tier-0 {outcome === null ? "not told yet" : notificationOutcome(outcome)}</span>
+    </span>
   );
+}
+
+export function ErrorBoundary() {
+  return <PageError error={useRouteError()} what="Calibration readiness" back={{ to: "/", label: "Back to the overview" }} />;
 }

@@ -4,20 +4,24 @@
  * the link to its workflow in the Temporal UI.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, isRouteErrorResponse, useFetcher, useLoaderData, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
 import { stages } from "../../db/tables/dataset.table";
 import { hasRole } from "../../server/auth/roles";
 import { flagStatuses } from "../../server/certification/flags";
 import styles from "../components/certification/certification.css";
-import { ComparisonPanel } from "../components/certification/comparison-panel";
+import { ComparisonPanel, chosenComparison, comparesWithReference } from "../components/certification/comparison-panel";
+import { PageError } from "../components/page-error";
+import { AuditSection } from "../components/run-page/audit-section";
+import { releaseReason } from "../components/run-page/audit-sentence";
 import { FileQualityPanel } from "../components/certification/file-quality-panel";
-import { FlagsPanel, UndoButton } from "../components/certification/flags-panel";
+import { FlagsPanel } from "../components/certification/flags-panel";
 import { StatusBadge } from "../components/certification/status-badge";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
 import { INT4_MAX } from "../../server/limits/limits";
 import { type ActionResult, attempt, formString, reply, wholeNumber } from "../lib/action-result";
 import { httpError, pageFailure } from "../lib/page-errors";
+import { plainMessage } from "../lib/plain-message";
 import { serverCaller } from "../trpc.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -35,8 +39,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const p = new URL(request.url).searchParams;
   try {
     const [detail, me] = await Promise.all([api.certification.run({ runNumber }), api.health.me()]);
-    const chosen = detail.comparisons.find((c) => c.me_path === p.get("me") && c.stage === p.get("cstage")) ?? null;
-    const plot = chosen ? await api.certification.comparisonPlot({ runNumber, dataset: chosen.dataset_name, stage: chosen.stage, mePath: chosen.me_path, referenceRun: chosen.reference_run }) : null;
+    const chosen = chosenComparison(detail.comparisons, p);
+    const plot = chosen && comparesWithReference(chosen) ? await api.certification.comparisonPlot({ runNumber, dataset: chosen.dataset_name, stage: chosen.stage, mePath: chosen.me_path, referenceRun: chosen.reference_run }) : null;
     return { detail, me, plot };
   } catch (err) {
     pageFailure(err);
@@ -130,45 +134,6 @@ function SignOffSection({ detail, role }: { detail: Data["detail"]; role: Data["
   );
 }
 
-const AUDIT_SHOWN = 40;
-
-function AuditSection({ audit }: { audit: Data["detail"]["audit"] }) {
-  const [params] = useSearchParams();
-  const all = params.get("audit") === "all";
-  const newestFirst = [...audit].reverse();
-  const rows = all ? newestFirst : newestFirst.slice(0, AUDIT_SHOWN);
-  const toggle = new URLSearchParams(params);
-  if (all) toggle.delete("audit");
-  else toggle.set("audit", "all");
-  return (
-    <section className="cert-section wide" aria-label="Audit history">
-      <h2>
-        Audit history ({audit.length})
-        {audit.length > AUDIT_SHOWN ? <Link to={`?${toggle.toString()}`} preventScrollReset className="badge idle">{all ? `newest ${AUDIT_SHOWN} only` : "show all"}</Link> : null}
-      </h2>
-      <table className="cert">
-        <thead><tr><th className="num">#</th><th>When</th><th>What</th><th>Who</th><th>Why</th><th>Before → after</th><th /></tr></thead>
-        <tbody>
-          {rows.map((a) => {
-            const after = a.after as unknown as { id?: number; component?: string } | null;
-            return (
-              <tr key={a.id}>
-                <td className="num">{a.id}</td>
-                <td className="muted when">{new Date(a.at).toISOString().slice(0, 19).replace("T", " ")}</td>
-                <td>{a.kind}</td>
-                <td>{a.actor}</td>
-                <td>{a.reason}</td>
-                <td><code className="muted one-line" title={`${JSON.stringify(a.before ?? null)} → ${JSON.stringify(a.after ?? null)}`}>{JSON.stringify(a.before ?? null)} → {JSON.stringify(a.after ?? null)}</code></td>
-                <td>{a.kind === "flag-edit" && after?.id ? <UndoButton id={after.id} component={after.component ?? ""} /> : null}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
 export default function RunPage() {
   const { detail, me, plot } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -187,13 +152,14 @@ export default function RunPage() {
         <Link to="/certification">Back to the board</Link>
         <span className="cert-live" data-state={live}><span className="dot" aria-hidden="true" /> {live === "live" ? "live" : live}</span>
       </p>
-      {run.lastError ? <p className="notice error" role="note">Last comparison error: {run.lastError}</p> : null}
+      {run.lastError ? <p className="notice error" role="note">The last comparison failed: {plainMessage(run.lastError)}</p> : null}
       {!detail.live ? <p className="notice error" role="note">The run's workflow cannot be queried right now (closed, or the worker is down): stages and sign-off show the last stored state.</p> : null}
       <div className="cert-sections">
         <StageTimeline detail={detail} />
         <SignOffSection detail={detail} role={me.role} />
         <section className="cert-section" aria-label="Calibration">
-          <h2>Prompt calibrations {detail.live?.calibrationReleasedBy ? <StatusBadge status={`released: ${detail.live.calibrationReleasedBy}`} /> : null}</h2>
+          <h2>Prompt calibrations {detail.live?.calibrationReleasedBy ? <span className="badge ok">released for prompt</span> : null}</h2>
+          {detail.live?.calibrationReleasedBy ? <p className="muted">Released because {releaseReason(detail.live.calibrationReleasedBy)}.</p> : null}
           {Object.keys(calibration).length === 0 ? <p className="muted">No calibration reported.</p> : (
             <ul>{Object.entries(calibration).map(([w, s]) => <li key={w}>{w}: <StatusBadge status={String(s)} /></li>)}</ul>
           )}
@@ -209,12 +175,5 @@ export default function RunPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <div className="error-box" role="alert">
-      <h1>{isRouteErrorResponse(error) && error.status === 404 ? "No such run under certification" : "This run could not be shown"}</h1>
-      <p>{isRouteErrorResponse(error) ? String(error.data) : error instanceof Error ? error.message : "unknown error"}</p>
-      <p><Link to="/certification">Back to the certification board</Link></p>
-    </div>
-  );
+  return <PageError error={useRouteError()} what="This run" back={{ to: "/certification", label: "Back to the certification board" }} />;
 }

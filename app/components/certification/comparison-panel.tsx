@@ -7,12 +7,30 @@ import type { ComparisonPlot } from "../../../server/certification/comparison-pl
 import { toCsv } from "../../lib/csv";
 import { downloadText, downloadUrl } from "../../lib/download";
 import { EChart, type EChartHandle } from "../echart";
+import { figure, isNoData } from "../overview/comparison-figures";
 import { StatusBadge } from "./status-badge";
 
 /** The columns of a stored comparison result the panel shows. */
-export type ComparisonRow = Pick<CertComparison, "stage" | "dataset_name" | "me_path" | "test" | "reference_run" | "statistic" | "p_value" | "status" | "message">;
+export type ComparisonRow = Pick<CertComparison, "stage" | "dataset_name" | "me_path" | "test" | "reference_run" | "statistic" | "p_value" | "score" | "status" | "message">;
 
-const fmt = (x: number | null, digits = 4) => (x === null ? "—" : Math.abs(x) > 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(2) : x.toFixed(digits));
+/** Results that judge the run on its own (anomaly models over lumisections, HDQM trend checks): no histogram over a reference to draw. */
+const WITHOUT_REFERENCE = new Set(["ml-anomaly", "trend-check"]);
+
+export function comparesWithReference(c: Pick<ComparisonRow, "test">): boolean {
+  return !WITHOUT_REFERENCE.has(c.test);
+}
+
+/** The result the URL points at (`me`, `cstage`, and `ctest` when several tests share the ME). */
+export function chosenComparison<C extends Pick<ComparisonRow, "me_path" | "stage" | "test">>(comparisons: readonly C[], params: URLSearchParams): C | null {
+  const test = params.get("ctest");
+  return comparisons.find((c) => c.me_path === params.get("me") && c.stage === params.get("cstage") && (test === null || c.test === test)) ?? null;
+}
+
+/** A result's status: the quality statuses as badges, the ones without data as a grey "no data". */
+function ResultStatus({ c }: { c: ComparisonRow }) {
+  if (isNoData(c.status)) return <span className="badge idle" title={c.message ?? undefined}>no data</span>;
+  return <StatusBadge status={c.status} title={c.message ?? undefined} />;
+}
 
 /** The drawn comparison as CSV: bin edges, data, reference and pull per bin. */
 export function comparisonPlotCsv(plot: ComparisonPlot): string {
@@ -42,7 +60,7 @@ function PlotView({ runNumber, plot }: { runNumber: number; plot: ComparisonPlot
   };
   return (
     <div>
-      {plot.problem ? <p className="notice error" role="note">{plot.problem}</p> : null}
+      {plot.problem ? <p className="notice" role="note">Nothing to draw: {plot.problem}.</p> : null}
       {option ? (
         <>
           <p className="plot-tools">
@@ -62,10 +80,12 @@ export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: n
     const q = new URLSearchParams(params);
     q.set("me", c.me_path);
     q.set("cstage", c.stage);
+    q.set("ctest", c.test);
     return `?${q.toString()}#comparisons`;
   };
+  const chosen = chosenComparison(comparisons, params);
   const exportCsv = () =>
-    downloadText(toCsv(["run", "stage", "dataset", "me", "test", "reference", "statistic", "p_value", "status", "message"], comparisons.map((c) => [runNumber, c.stage, c.dataset_name, c.me_path, c.test, c.reference_run, c.statistic, c.p_value, c.status, c.message])), `run-${runNumber}-comparisons.csv`);
+    downloadText(toCsv(["run", "stage", "dataset", "me", "test", "reference", "statistic", "p_value", "score", "status", "message"], comparisons.map((c) => [runNumber, c.stage, c.dataset_name, c.me_path, c.test, c.reference_run, c.statistic, c.p_value, c.score, c.status, c.message])), `run-${runNumber}-comparisons.csv`);
   return (
     <section className="cert-section wide" id="comparisons" aria-label="Comparison results">
       <h2>
@@ -76,24 +96,29 @@ export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: n
       ) : (
         <table className="cert">
           <thead>
-            <tr><th>Stage</th><th>Monitor element</th><th>Test</th><th className="num">Reference</th><th className="num">Statistic</th><th className="num">p-value</th><th>Status</th></tr>
+            <tr><th>Stage</th><th>Monitor element</th><th>Test</th><th className="num">Reference</th><th className="num">Statistic</th><th className="num">p-value</th><th className="num">Score</th><th>Status</th></tr>
           </thead>
           <tbody>
             {comparisons.map((c) => (
-              <tr key={`${c.dataset_name}|${c.me_path}|${c.test}`} aria-current={params.get("me") === c.me_path && params.get("cstage") === c.stage ? "true" : undefined}>
+              <tr key={`${c.dataset_name}|${c.me_path}|${c.test}`} aria-current={chosen === c ? "true" : undefined}>
                 <td>{c.stage}</td>
                 <td><Link to={link(c)} preventScrollReset>{c.me_path}</Link></td>
                 <td className="nowrap">{c.test}</td>
                 <td className="num">{c.reference_run ?? "—"}</td>
-                <td className="num">{fmt(c.statistic)}</td>
-                <td className="num">{fmt(c.p_value)}</td>
-                <td><StatusBadge status={c.status} title={c.message ?? undefined} /></td>
+                <td className="num">{figure(c.statistic)}</td>
+                <td className="num">{figure(c.p_value)}</td>
+                <td className="num">{figure(c.score !== null && c.score < 0 ? null : c.score)}</td>
+                <td><ResultStatus c={c} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {plot ? <PlotView runNumber={runNumber} plot={plot} /> : comparisons.length > 0 ? <p className="muted">Choose a monitor element to draw it over its reference, with the pulls.</p> : null}
+      {chosen && !comparesWithReference(chosen) ? (
+        <p className="muted" role="note">
+          {chosen.test} on {chosen.me_path} is not a comparison with a reference run, so there is no histogram to draw: {chosen.message ?? "no details stored"}.
+        </p>
+      ) : plot ? <PlotView runNumber={runNumber} plot={plot} /> : comparisons.length > 0 ? <p className="muted">Choose a monitor element to draw it over its reference, with the pulls.</p> : null}
     </section>
   );
 }

@@ -1,10 +1,9 @@
 /** The overview's recent failures (comparisons in ERROR, failed activities) and alarms (missed deadlines, HDQM trends). */
 import { utcTime } from "../../lib/utc-time";
+import { figure, figuresText } from "./comparison-figures";
 import type { OverviewSummary } from "./summary-type";
 
-function num(v: number | null): string {
-  return v === null ? "—" : v === 0 ? "0" : Math.abs(v) >= 1e4 || (v !== 0 && Math.abs(v) < 1e-3) ? v.toExponential(3) : v.toFixed(4);
-}
+const num = figure;
 
 /** A path (ME or dataset) that may wrap after each slash, never inside a name. */
 function MePath({ path }: { path: string }) {
@@ -49,7 +48,7 @@ export function FailureSections({ summary }: { summary: OverviewSummary }) {
         <Section id="failed-comparisons-title" title="Comparisons in ERROR" empty="No comparison is in ERROR." count={failedComparisons.length}>
           <table className="overview-table">
             <thead>
-              <tr><th scope="col">Run</th><th scope="col">Stage</th><th scope="col">Monitor element</th><th scope="col">Test</th><th scope="col">p-value</th><th scope="col">When</th></tr>
+              <tr><th scope="col">Run</th><th scope="col">Stage</th><th scope="col">Monitor element</th><th scope="col">Test</th><th scope="col">Result</th><th scope="col">When</th></tr>
             </thead>
             <tbody>
               {failedComparisons.map((c) => (
@@ -60,7 +59,7 @@ export function FailureSections({ summary }: { summary: OverviewSummary }) {
                     <MePath path={c.mePath} />
                   </td>
                   <td>{c.test}</td>
-                  <td className="num">{num(c.pValue ?? c.score)}</td>
+                  <td className="figures" title={c.message ?? undefined}>{figuresText(c)}</td>
                   <td><When iso={c.at} /></td>
                 </tr>
               ))}

@@ -5,6 +5,7 @@ import { MAX_BATCH_ITEMS, MAX_PATH_CHARS } from "../../limits/limits";
 import { ALARM_KEY_PATTERN } from "../../overview/alarm-key";
 import { acknowledgeAlarms, UnknownAlarmError } from "../../overview/alarm-ack.repository";
 import { overviewSummary } from "../../overview/overview.query";
+import { runSheet } from "../../overview/run-sheet.query";
 import { listShiftAlarms } from "../../overview/shift-alarms.query";
 import { procedureFor, router } from "../trpc";
 
@@ -12,6 +13,14 @@ export const overviewRouter = router({
   summary: procedureFor("viewer")
     .input(z.object({ limit: z.number().int().min(1).max(200).default(20) }).default({ limit: 20 }))
     .query(({ ctx, input }) => overviewSummary(ctx.services.db, input)),
+  /** Any known run's metadata, links and lumisection bits (the run page's sheet); 404 for an unknown run. */
+  runSheet: procedureFor("viewer")
+    .input(z.object({ runNumber }))
+    .query(async ({ ctx, input }) => {
+      const sheet = await runSheet(ctx.services.db, input.runNumber);
+      if (!sheet) throw new TRPCError({ code: "NOT_FOUND", message: `there is no run ${input.runNumber} in dqmflow (neither OMS metadata nor a DQM file has arrived for it)` });
+      return sheet;
+    }),
   alarms: procedureFor("viewer")
     .input(
       z
