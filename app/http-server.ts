@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createAppServices } from "../server/app-services";
 import { requestGuard } from "../server/auth/request-guard";
+import { rrPortApp } from "../server/rr/rr-port";
 import { rrRouter } from "../server/rr/rr-router";
 import { trpcFrontCache } from "../server/trpc/front-cache";
 import { config } from "../server/config/config";
@@ -45,8 +46,15 @@ async function main(): Promise<void> {
     console.error(err.code === "EADDRINUSE" ? `web: port ${cfg.PORT} is already taken; set PORT to another one` : `web: ${err.message}`);
     process.exit(1);
   });
+  // RR's own port (RR_PORT): the /rr surface at the root, for scripts whose api_url has no path.
+  const rrServer = cfg.RR_PORT === undefined ? null : (await rrPortApp(services)).listen(cfg.RR_PORT, cfg.HOST, () => console.log(`run registry: http://${shownHost}:${cfg.RR_PORT}`));
+  rrServer?.on("error", (err: NodeJS.ErrnoException) => {
+    console.error(err.code === "EADDRINUSE" ? `web: RR_PORT ${cfg.RR_PORT} is already taken; set RR_PORT to another one or unset it` : `web: ${err.message}`);
+    process.exit(1);
+  });
   const stop = () => {
     server.close();
+    rrServer?.close();
     void services.close().finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);

@@ -30,6 +30,11 @@ const envSchema = z.object({
   /** API key sent to Temporal (Temporal Cloud); implies TLS. */
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /**
+   * A port of its own for CMS's runregistry client, serving the /rr surface at its root as RR's
+   * backend does on 9500 (api_url = http://<host>:<RR_PORT>); unset: only /rr on PORT. Same HOST.
+   */
+  RR_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** Address the web server listens on. Loopback by default; local mode refuses any other. */
   HOST: z.string().min(1).max(255).default("127.0.0.1"),
   SERVER_NAME: z.string().min(1).default(os.hostname()),
@@ -149,6 +154,9 @@ const checkedEnvSchema = envSchema.superRefine((cfg, ctx) => {
       path: ["HOST"],
       message: `'${cfg.HOST}' is reachable from other machines, and in AUTH_MODE=local anyone who reaches the port picks their own role; local mode listens on loopback only (127.0.0.1, ::1, localhost) — set AUTH_MODE=proxy or oidc to serve other addresses`,
     });
+  }
+  if (cfg.RR_PORT !== undefined && cfg.RR_PORT === cfg.PORT) {
+    ctx.addIssue({ code: "custom", path: ["RR_PORT"], message: `must differ from PORT (${cfg.PORT}): the web app already serves the Run Registry surface under /rr there` });
   }
   if ((cfg.TEMPORAL_TLS_CERT_FILE === undefined) !== (cfg.TEMPORAL_TLS_KEY_FILE === undefined)) {
     const missing = cfg.TEMPORAL_TLS_CERT_FILE === undefined ? "TEMPORAL_TLS_CERT_FILE" : "TEMPORAL_TLS_KEY_FILE";
