@@ -3,7 +3,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../db/pool";
 import { config } from "../config/config";
-import { createTrendCache, type TrendCache } from "./trend-cache";
+import { scopeTrendNotifications } from "../ingest/trend-scope";
+import { createTrendCache, scopeOf, type TrendCache } from "./trend-cache";
 
 const db = createDb(config().DATABASE_URL, 2);
 const appName = `trend-cache-test-${randomUUID().slice(0, 8)}`;
@@ -88,6 +89,83 @@ describe("trend cache on the real database", () => {
     const mid = cache.stats().generation;
     await db.deleteFrom("metric_point").where("dataset_id", "=", -1).execute();
     await until("the delete's notification", () => cache.stats().generation > mid);
+  });
+
+  it("drops only the written series' answers when the writer names its scope, and still never answers from before the write", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const A = { primaryDataset: "ZeroBias", processingString: `CacheScopeA-${tag}` };
+    const B = { primaryDataset: "ZeroBias", processingString: `CacheScopeB-${tag}` };
+    const computed = { A: 0, B: 0, tree: 0 };
+    const datasets = (s: typeof A, k: keyof typeof computed) => async () => {
+      computed[k]++;
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from dataset where primary_dataset = ${s.primaryDataset} and processing_string = ${s.processingString}`.execute(db);
+      return rows[0]!.n;
+    };
+    const tree = async () => {
+      computed.tree++;
+      return countTestRuns();
+    };
+    const write = async (s: typeof A, run: number, scoped: boolean) =>
+      db.transaction().execute(async (trx) => {
+        if (scoped) await scopeTrendNotifications(trx, s.primaryDataset, s.processingString);
+        await trx.insertInto("run").values({ run_number: run, start_time: new Date("2017-07-01T00:00:00Z"), run_class: "Collisions", significant: true }).execute();
+        await trx.insertInto("dataset").values({ run_number: run, name: `/${s.primaryDataset}/X-${s.processingString}/DQMIO`, primary_dataset: s.primaryDataset, processing_string: s.processingString, stage: "reprocessing" }).execute();
+        await trx.deleteFrom("metric_point").where("dataset_id", "=", -1).execute();
+      });
+    const keyA = { ...A, probe: tag };
+    const keyB = { ...B, probe: tag };
+    // The front cache's key of a batched call for B: its query string.
+    const httpB = `batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { ...B, metrics: ["m"] } }))}`;
+    expect(scopeOf("http trends.columns", httpB)).toBe(scopeOf("columns", keyB));
+    expect(scopeOf("http trends.columns,trends.series", `batch=1&input=${encodeURIComponent(JSON.stringify({ 0: A, 1: B }))}`)).toBeNull();
+    expect(scopeOf("tree", null)).toBeNull();
+
+    for (let i = 0; i < 5; i++) {
+      expect(await cache.get("columns", keyA, datasets(A, "A"))).toBe(i);
+      expect(await cache.get("columns", keyB, datasets(B, "B"))).toBe(0);
+      await cache.get("http trends.columns", httpB, () => Promise.resolve("B's bytes"));
+      await cache.get("tree", null, tree);
+      await write(A, FIRST + 70 + i, true);
+      // No waiting: the request right after the commit sees it; B's answers stay, the tree goes.
+      expect(await cache.get("columns", keyA, datasets(A, "A"))).toBe(i + 1);
+      expect(await cache.get("columns", keyB, datasets(B, "B"))).toBe(0);
+      expect(await cache.peek("http trends.columns", httpB)).toBe("B's bytes");
+      await cache.get("tree", null, tree);
+    }
+    expect(computed).toEqual({ A: 6, B: 1, tree: 6 });
+    // A writer that names no scope empties everything, B's answers too.
+    await write(A, FIRST + 80, false);
+    expect(await cache.peek("http trends.columns", httpB)).toBeUndefined();
+    expect(await cache.get("columns", keyB, datasets(B, "B"))).toBe(0);
+    expect(computed.B).toBe(2);
+  });
+
+  it("is emptied by metric definitions only when a trend would show the change", async () => {
+    const name = `cache_probe_${randomUUID().slice(0, 8)}`;
+    const upsert = (title: string) =>
+      db
+        .insertInto("metric_definition")
+        .values({ subsystem: "CacheTest", name, plot_title: title, y_title: "y", me_paths: ["CacheTest/h"], function: "mean", params: "{}", checks: null, config_file: "test" })
+        .onConflict((oc) => oc.columns(["subsystem", "name"]).doUpdateSet((eb) => ({ plot_title: eb.ref("excluded.plot_title"), updated_at: sql<Date>`now()` })))
+        .execute();
+    // A peek's barrier hands over every notification committed before it.
+    const settled = async () => {
+      await cache.get("settle", 1, () => Promise.resolve(1));
+      await cache.peek("settle", 1);
+      return cache.stats().generation;
+    };
+    try {
+      const g0 = await settled();
+      await upsert("first");
+      const g1 = await settled();
+      expect(g1).toBeGreaterThan(g0);
+      await upsert("first");
+      expect(await settled()).toBe(g1);
+      await upsert("second");
+      expect(await settled()).toBeGreaterThan(g1);
+    } finally {
+      await db.deleteFrom("metric_definition").where("subsystem", "=", "CacheTest").where("name", "=", name).execute();
+    }
   });
 
   it("stops caching when its connection is lost and resumes after reconnecting", async () => {

@@ -4,9 +4,12 @@
  * Shifters and experts open the same few trends over and over, while the data behind them
  * changes only when a file is ingested or run metadata arrive. Every statement that changes
  * trend data sends `NOTIFY hdqm_data` (migration 2026-11-23T1310), which PostgreSQL delivers
- * when the writing transaction commits. On each notification the cache is emptied and its
- * generation advanced; an answer computed across a notification is not kept (its snapshot may
- * predate the commit). While the listening connection is down nothing is cached, so a lost
+ * when the writing transaction commits. A notification naming a table empties the cache and
+ * advances its generation; an answer computed across it is not kept (its snapshot may predate
+ * the commit). A writer that changes one series only (ingest: one dataset) says so in its
+ * transaction (server/ingest/trend-scope.ts, migration 2026-12-01T1310), and its notification
+ * `scope ["<primary dataset>","<processing string>"]` drops only the answers of that series and
+ * those tied to no one series (the selection tree); the rest stay. While the listening connection is down nothing is cached, so a lost
  * notification can never leave a stale answer behind. Identical concurrent requests share one
  * computation.
  *
@@ -17,6 +20,7 @@
  * committed never comes from before it.
  */
 import pg from "pg";
+import { trendScopeText } from "../ingest/trend-scope";
 
 export interface TrendCacheStats {
   listening: boolean;
@@ -48,6 +52,37 @@ export const CHANNEL = "hdqm_data";
 
 const entryId = (kind: string, key: unknown) => `${kind}\u0000${JSON.stringify(key)}`;
 
+const SCOPE_PREFIX = "scope ";
+
+/** The series of one request input (primary dataset and processing string), or null. */
+function inputScope(input: unknown): string | null {
+  if (input === null || typeof input !== "object") return null;
+  const { primaryDataset, processingString } = input as { primaryDataset?: unknown; processingString?: unknown };
+  return typeof primaryDataset === "string" && typeof processingString === "string" ? trendScopeText(primaryDataset, processingString) : null;
+}
+
+/**
+ * The one series an answer depends on, or null when it depends on more or on none (then any
+ * notification drops it). Keys are tRPC inputs, or for the front cache (`http <paths>`) the
+ * query string, whose `input` holds the call's input or, batched, an object of them.
+ */
+export function scopeOf(kind: string, key: unknown): string | null {
+  if (!kind.startsWith("http ")) return inputScope(key);
+  if (typeof key !== "string") return null;
+  try {
+    const params = new URLSearchParams(key);
+    const text = params.get("input");
+    if (text === null) return null;
+    const input = JSON.parse(text) as unknown;
+    const inputs = params.get("batch") === "1" && input !== null && typeof input === "object" ? Object.values(input) : [input];
+    const scopes = new Set(inputs.map(inputScope));
+    const [only] = scopes;
+    return scopes.size === 1 && only !== undefined ? only : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Freezes objects and arrays all the way down; typed arrays (which cannot be frozen) are left as they are. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value) && !Object.isFrozen(value)) {
@@ -60,6 +95,8 @@ function deepFreeze<T>(value: T): T {
 export function createTrendCache(databaseUrl: string, options: Options = {}): TrendCache {
   const maxEntries = options.maxEntries ?? 128;
   const entries = new Map<string, Promise<unknown>>();
+  /** Each entry's series (see scopeOf). */
+  const scopes = new Map<string, string | null>();
   let generation = 0;
   let listening = false;
   let closed = false;
@@ -72,6 +109,17 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
   const invalidate = () => {
     generation++;
     entries.clear();
+    scopes.clear();
+  };
+  const forget = (id: string) => {
+    entries.delete(id);
+    scopes.delete(id);
+  };
+  const notified = (msg: pg.Notification) => {
+    const payload = msg.payload ?? "";
+    if (!payload.startsWith(SCOPE_PREFIX)) return invalidate();
+    const changed = payload.slice(SCOPE_PREFIX.length);
+    for (const [id, scope] of scopes) if (scope === null || scope === changed) forget(id);
   };
 
   // One barrier query in flight; requests arriving meanwhile wait for the next one, which
@@ -112,7 +160,7 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
         retryMs = Math.min(retryMs * 2, 30_000);
       }
     };
-    c.on("notification", invalidate);
+    c.on("notification", notified);
     c.on("error", lost);
     c.on("end", () => lost());
     try {
@@ -147,19 +195,21 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
         entries.set(id, cached);
         return cached;
       }
+      const scope = scopeOf(kind, key);
       misses++;
       const startedAt = generation;
       // Shared between callers: frozen, so a caller that edits its answer fails loudly instead
       // of changing everyone else's.
       const pending = compute().then(deepFreeze);
       entries.set(id, pending);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+      scopes.set(id, scope);
+      if (entries.size > maxEntries) forget(entries.keys().next().value!);
       try {
         const value = await pending;
-        if (generation !== startedAt && entries.get(id) === pending) entries.delete(id);
+        if (generation !== startedAt && entries.get(id) === pending) forget(id);
         return value;
       } catch (err) {
-        if (entries.get(id) === pending) entries.delete(id);
+        if (entries.get(id) === pending) forget(id);
         throw err;
       }
     },
@@ -179,6 +229,7 @@ export function createTrendCache(databaseUrl: string, options: Options = {}): Tr
       const c = client;
       client = undefined;
       entries.clear();
+      scopes.clear();
       if (c) {
         c.removeAllListeners();
         c.on("error", () => undefined);

@@ -12,6 +12,7 @@ import type { EncodedHistogram } from "./histogram-codec";
 import { UnknownRunError } from "./ingest-errors";
 import { metricKey, syncMetricDefinitions } from "./metric-definitions";
 import { allocatePoints, replacePoints, replaceScopedPoints } from "./point-writer";
+import { scopeTrendNotifications } from "./trend-scope";
 import type { QualityReport } from "../histograms/quality-reports";
 
 function likeEscape(s: string): string {
@@ -64,6 +65,8 @@ export async function writeIngest(db: Db, defs: readonly MetricDefinition[], inp
   const keys = parseDatasetName(input.dataset);
   const scope = input.source.scope ?? "";
   return db.transaction().execute(async (trx) => {
+    // Every trend-table write below belongs to this dataset's series: the trend caches drop only its answers.
+    await scopeTrendNotifications(trx, keys.primaryDataset, keys.processingString);
     let run = await trx.selectFrom("run").select(["run_number", "start_time", "provisional"]).where("run_number", "=", input.run).forShare().executeTakeFirst();
     if (!run && input.provisionalRunStart) {
       await trx
