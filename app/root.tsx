@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { roles } from "../server/auth/roles";
 import { ShareLink } from "./components/share-link";
+import { plainMessage } from "./lib/plain-message";
 import { serverCaller } from "./trpc.server";
 import styles from "./styles/app.css";
 
@@ -23,6 +24,19 @@ function toggleTheme() {
   document.cookie = `${THEME_COOKIE}=${next}; Path=/; SameSite=Lax; Max-Age=31536000`;
 }
 
+/** The pages, the same on every page and on error pages (also when the root loader failed). */
+function MainNav() {
+  return (
+    <nav aria-label="Main">
+      <NavLink to="/" end>Overview</NavLink>
+      <NavLink to="/trends">Trends</NavLink>
+      <NavLink to="/certification">Certification</NavLink>
+      <NavLink to="/calibration">Calibration</NavLink>
+      <NavLink to="/golden-json">Golden JSON</NavLink>
+    </nav>
+  );
+}
+
 function TopBar() {
   // By route id, so the error page (where useLoaderData is not available) shows the same bar.
   const { me, serverName, authMode } = useRouteLoaderData<typeof loader>("root")!;
@@ -30,13 +44,7 @@ function TopBar() {
   return (
     <header className="top">
       <span className="brand">dqmflow</span>
-      <nav aria-label="Main">
-        <NavLink to="/" end>Overview</NavLink>
-        <NavLink to="/trends">Trends</NavLink>
-        <NavLink to="/certification">Certification</NavLink>
-        <NavLink to="/calibration">Calibration</NavLink>
-        <NavLink to="/golden-json">Golden JSON</NavLink>
-      </nav>
+      <MainNav />
       <span className="spacer" />
       <ShareLink signedIn={me.via !== "anonymous"} />
       <span className="who">
@@ -119,9 +127,12 @@ function errorPage(status: number): { title: string; advice: string } {
 export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  // The text of an unexpected error is for the server's log, not for the page.
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  // The text of an unexpected error is for the server's log, not for the page; Remix's own
+  // "Error: No route matches URL …" is said in words.
+  const raw = isRouteErrorResponse(error) && typeof error.data === "string" && status < 500 ? error.data : null;
+  const detail = raw === null ? null : /^Error: No route matches URL/.test(raw) ? `There is no page at ${location.pathname}.` : plainMessage(raw);
   const { title, advice } = errorPage(status);
   return (
     <div>
@@ -130,7 +141,7 @@ export function ErrorBoundary() {
       ) : (
         <header className="top">
           <span className="brand">dqmflow</span>
-          <nav aria-label="Main"><NavLink to="/" end>Overview</NavLink></nav>
+          <MainNav />
         </header>
       )}
       <main>

@@ -40,6 +40,7 @@ const actionRoutes: Record<string, { file: string; url: (run: number) => string;
       reopen: { role: "expert", form: () => ({ stage: "online", ...comment }) },
       freeze: { role: "expert", form: () => ({ dataset: "online" }) },
       unfreeze: { role: "expert", form: () => ({ dataset: "online" }) },
+      setReference: { role: "expert", form: (run) => ({ runClass: "Collisions", referenceRun: String(run) }) },
     },
   },
   calibration: {

@@ -12,6 +12,8 @@ const cases: { path: string; status: number; text: RegExp }[] = [
   { path: "/runs/not-a-run", status: 400, text: /'not-a-run' is not a run number/ },
   { path: "/certification?from=2024-13-45", status: 400, text: /from: '2024-13-45' is not a day \(YYYY-MM-DD\)/ },
   { path: "/golden-json?id=99999999999", status: 404, text: /No golden JSON 99999999999/ },
+  { path: "/no-such-page", status: 404, text: /does not exist/ },
+  { path: "/runs/123", status: 404, text: /unknown run 123: neither its OMS metadata nor a DQM file has arrived/ },
 ];
 
 for (const c of cases) {
@@ -20,6 +22,11 @@ for (const c of cases) {
     expect(res?.status()).toBe(c.status);
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     await expect(page.getByText(c.text)).toBeVisible();
+    // What to do and a way back, in the error box itself; no developer text.
+    const box = page.getByRole("alert");
+    await expect(box.getByRole("link", { name: /^(Back to|Go to)/ })).toBeVisible();
+    expect(await box.textContent()).not.toMatch(/Invalid input|ZodError|TRPCError|at \w+ \(|[{}]/);
+    await page.screenshot({ path: `test-results/ui-review/errors/${c.path.replaceAll(/\W+/g, "_")}.png` });
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Trends" }).click();
     await expect(page).toHaveURL(/\/trends/, { timeout: 15_000 });
   });

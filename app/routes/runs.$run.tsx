@@ -4,18 +4,24 @@
  * the link to its workflow in the Temporal UI.
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator, useRouteError } from "@remix-run/react";
+import { TRPCError } from "@trpc/server";
 import { stages } from "../../db/tables/dataset.table";
+import { runClasses } from "../../db/tables/run.table";
 import { hasRole } from "../../server/auth/roles";
+import type { RunSheet } from "../../server/overview/run-sheet.query";
 import { flagStatuses } from "../../server/certification/flags";
 import styles from "../components/certification/certification.css";
 import { ComparisonPanel, chosenComparison, comparesWithReference } from "../components/certification/comparison-panel";
 import { PageError } from "../components/page-error";
 import { AuditSection } from "../components/run-page/audit-section";
+import { LsTimeline, RunLsTimeline } from "../components/run-page/ls-timeline";
+import { RunSheetSection } from "../components/run-page/run-sheet";
 import { releaseReason } from "../components/run-page/audit-sentence";
 import { FileQualityPanel } from "../components/certification/file-quality-panel";
 import { FlagsPanel } from "../components/certification/flags-panel";
 import { StatusBadge } from "../components/certification/status-badge";
+import { SignOffSection } from "../components/certification/signoff-section";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
 import { INT4_MAX } from "../../server/limits/limits";
@@ -33,15 +39,24 @@ function runParam(raw: string | undefined): number {
   return n >= 1 && n <= INT4_MAX ? n : httpError(`there is no run ${raw ?? ""} (run numbers are 1 to ${INT4_MAX})`, 404);
 }
 
+/** A run without certification (e.g. a reference run) still has its page: metadata, links, lumisections. */
+function notCertified(err: unknown): null {
+  if (err instanceof TRPCError && err.code === "NOT_FOUND") return null;
+  throw err;
+}
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const runNumber = runParam(params.run);
   const api = serverCaller(context, request);
   const p = new URL(request.url).searchParams;
   try {
-    const [detail, me] = await Promise.all([api.certification.run({ runNumber }), api.health.me()]);
+    // The sheet exists for any run dqmflow knows (a reference run too); an unknown run is a 404.
+    const [sheet, me] = await Promise.all([api.overview.runSheet({ runNumber }), api.health.me()]);
+    const detail = await api.certification.run({ runNumber }).catch(notCertified);
+    if (!detail) return { certified: false as const, sheet, me };
     const chosen = chosenComparison(detail.comparisons, p);
     const plot = chosen && comparesWithReference(chosen) ? await api.certification.comparisonPlot({ runNumber, dataset: chosen.dataset_name, stage: chosen.stage, mePath: chosen.me_path, referenceRun: chosen.reference_run }) : null;
-    return { detail, me, plot };
+    return { certified: true as const, detail, me, plot, sheet };
   } catch (err) {
     pageFailure(err);
   }
@@ -81,61 +96,27 @@ async function act({ request, context, params }: ActionFunctionArgs): Promise<Ac
     case "freeze":
     case "unfreeze":
       return attempt(intent, async () => ((await api.certification.setFrozen({ runNumber, dataset: formString(form, "dataset"), frozen: intent === "freeze" })).frozen ? "dataset frozen" : "dataset unfrozen"));
+    case "setReference": {
+      const runClass = runClasses.find((c) => c === formString(form, "runClass"));
+      if (!runClass) return { ok: false, intent, error: `'${formString(form, "runClass")}' is not a run class (${runClasses.join(", ")})`, status: 400, field: "runClass" };
+      const referenceRun = wholeNumber(formString(form, "referenceRun"));
+      if (referenceRun === undefined) return { ok: false, intent, error: "the reference run must be a run number", status: 400, field: "referenceRun" };
+      return attempt(intent, async () => `run ${(await api.certification.setReference({ runClass, referenceRun })).referenceRun} is now the reference of ${runClass} runs; comparisons from now on use it`);
+    }
     default:
       return { ok: false, intent, error: `unknown action '${intent}'`, status: 400, field: "intent" };
   }
 }
 
-type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function StageAction({ intent, stage, label, needs }: { intent: "signOff" | "reopen"; stage: string; label: string; needs: string }) {
-  const fetcher = useFetcher<ActionResult>();
-  return (
-    <fetcher.Form method="post" className="form-grid" aria-label={`${label} ${stage}`}>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="stage" value={stage} />
-      <label>{intent === "signOff" ? `Comment for the ${stage} sign-off` : `Reason to reopen ${stage}`}<textarea name="comment" rows={1} /></label>
-      <button type="submit" className={intent === "signOff" ? "primary" : ""} disabled={fetcher.state !== "idle"}>{label} {stage}</button>
-      <span className="muted">needs {needs}</span>
-      {fetcher.data && !fetcher.data.ok ? <div role="alert" className="notice error">Refused: {fetcher.data.error}</div> : null}
-      {fetcher.data?.ok ? <div role="status" className="notice ok">{fetcher.data.message}</div> : null}
-    </fetcher.Form>
-  );
-}
-
-function FreezeButton({ dataset, frozen }: { dataset: string; frozen: boolean }) {
-  const fetcher = useFetcher<ActionResult>();
-  return (
-    <fetcher.Form method="post" style={{ display: "inline" }}>
-      <input type="hidden" name="dataset" value={dataset} />
-      <button type="submit" name="intent" value={frozen ? "unfreeze" : "freeze"}>{frozen ? "Unfreeze" : "Freeze"} {dataset}</button>
-      {fetcher.data && !fetcher.data.ok ? <span role="alert" className="notice error">{fetcher.data.error}</span> : null}
-    </fetcher.Form>
-  );
-}
-
-function SignOffSection({ detail, role }: { detail: Data["detail"]; role: Data["me"]["role"] }) {
-  const awaiting = detail.live?.awaitingSignoff ?? [];
-  const signed = detail.live?.stages.filter((s) => s.signoff) ?? [];
-  const globals = detail.datasets.filter((d) => d.workspace === "global");
-  return (
-    <section className="cert-section" aria-label="Sign-off">
-      <h2>Sign-off</h2>
-      {awaiting.length === 0 ? <p className="muted">No stage is waiting for a sign-off.</p> : awaiting.map((s) => <StageAction key={s} intent="signOff" stage={s} label="Sign off" needs="the shifter role" />)}
-      {detail.missingSignoffs.length > 0 ? <p className="muted">Sign-offs still missing: {detail.missingSignoffs.map((m) => `${m.stage} (${m.dataset})`).join(", ")}</p> : null}
-      {hasRole(role, "expert") ? (
-        <>
-          <h3>Expert</h3>
-          {signed.map((s) => <StageAction key={s.stage} intent="reopen" stage={s.stage} label="Reopen" needs="the expert role" />)}
-          <div className="form-grid">{globals.map((d) => <FreezeButton key={d.dataset_name} dataset={d.dataset_name} frozen={d.frozen} />)}</div>
-        </>
-      ) : null}
-    </section>
-  );
-}
+type Data = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { certified: true }>;
 
 export default function RunPage() {
-  const { detail, me, plot } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  return data.certified ? <CertifiedRun data={data} /> : <UncertifiedRun sheet={data.sheet} canChooseReference={hasRole(data.me.role, "expert")} />;
+}
+
+function CertifiedRun({ data }: { data: Data }) {
+  const { detail, me, plot, sheet } = data;
   const revalidator = useRevalidator();
   const run = detail.run;
   const live = useBoardEvents((events) => {
@@ -155,6 +136,7 @@ export default function RunPage() {
       {run.lastError ? <p className="notice error" role="note">The last comparison failed: {plainMessage(run.lastError)}</p> : null}
       {!detail.live ? <p className="notice error" role="note">The run's workflow cannot be queried right now (closed, or the worker is down): stages and sign-off show the last stored state.</p> : null}
       <div className="cert-sections">
+        <RunSheetSection sheet={sheet} referenceRun={referenceRunOf(detail.comparisons)} canChooseReference={hasRole(me.role, "expert")} />
         <StageTimeline detail={detail} />
         <SignOffSection detail={detail} role={me.role} />
         <section className="cert-section" aria-label="Calibration">
@@ -167,8 +149,29 @@ export default function RunPage() {
         </section>
         <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} />
         <FileQualityPanel results={detail.fileQuality} />
+        <RunLsTimeline lsCount={run.lsCount} flags={detail.flags} lumisections={sheet.lumisections} />
         <FlagsPanel runNumber={run.runNumber} lsCount={run.lsCount} all={detail.flags} canEdit={hasRole(me.role, "shifter")} />
         <AuditSection audit={detail.audit} />
+      </div>
+    </>
+  );
+}
+
+/** The reference run the comparisons used (the latest stage's), or null. */
+function referenceRunOf(comparisons: readonly { reference_run: number | null }[]): number | null {
+  return comparisons.reduce<number | null>((ref, c) => c.reference_run ?? ref, null);
+}
+
+function UncertifiedRun({ sheet, canChooseReference }: { sheet: RunSheet; canChooseReference: boolean }) {
+  return (
+    <>
+      <h1>Run {sheet.runNumber}</h1>
+      <p className="notice" role="note">
+        This run is not under certification in dqmflow (for example a reference run, or a run whose DQM files have not arrived): its metadata, links and lumisections are below. <Link to="/certification">Back to the board</Link>
+      </p>
+      <div className="cert-sections">
+        <RunSheetSection sheet={sheet} referenceRun={null} canChooseReference={canChooseReference} />
+        <LsTimeline lsCount={sheet.lsCount ?? sheet.lumisections.length} flags={[]} lumisections={sheet.lumisections} dataset={null} />
       </div>
     </>
   );

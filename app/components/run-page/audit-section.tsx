@@ -70,7 +70,7 @@ export function AuditSection({ audit }: { audit: readonly AuditRow[] }) {
                 <Diff row={a} />
               </div>
               <span className="audit-tools">
-                <span className="muted">#{a.id}</span>
+                <span className="muted audit-kind" title="entry kind and number">{a.kind} #{a.id}</span>
                 {a.kind === "flag-edit" && after?.id ? <UndoButton id={after.id} component={after.component ?? ""} /> : null}
               </span>
             </li>

@@ -18,7 +18,7 @@ export const overviewRouter = router({
     .input(z.object({ runNumber }))
     .query(async ({ ctx, input }) => {
       const sheet = await runSheet(ctx.services.db, input.runNumber);
-      if (!sheet) throw new TRPCError({ code: "NOT_FOUND", message: `there is no run ${input.runNumber} in dqmflow (neither OMS metadata nor a DQM file has arrived for it)` });
+      if (!sheet) throw new TRPCError({ code: "NOT_FOUND", message: `unknown run ${input.runNumber}: neither its OMS metadata nor a DQM file has arrived in dqmflow` });
       return sheet;
     }),
   alarms: procedureFor("viewer")

@@ -1,0 +1,51 @@
+/**
+ * Every page at 1000 px wide (issue 14, item 6): the page itself never scrolls sideways (a wide
+ * table scrolls inside its own box), the navigation and the page's primary action are on the
+ * first screen without horizontal scrolling. Each page is also photographed at 1000 and 1600 px,
+ * dark and light, into test-results/ui-review/layout/ for the people who changed them to look at.
+ */
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { board, setRole } from "./certification-api";
+
+interface PageCase {
+  readonly name: string;
+  readonly path: (run: number) => string;
+  /** The page's primary action (or, for a page that only shows, its main control). */
+  readonly primary: (page: Page) => Locator;
+}
+
+const pages: PageCase[] = [
+  { name: "overview", path: () => "/", primary: (p) => p.getByRole("region", { name: "Alarms", exact: true }).getByRole("button", { name: /^Turn alarm sound (on|off)$/ }) },
+  { name: "trends", path: () => "/trends", primary: (p) => p.getByRole("button", { name: /^Apply runs$/ }).first() },
+  { name: "certification", path: () => "/certification", primary: (p) => p.getByRole("button", { name: "Apply filters" }) },
+  { name: "run", path: (run) => `/runs/${run}`, primary: (p) => p.getByRole("region", { name: "Comparison results" }).getByRole("button", { name: "Export CSV" }) },
+  { name: "calibration", path: () => "/calibration", primary: (p) => p.getByRole("button", { name: "Report" }) },
+  { name: "golden-json", path: () => "/golden-json", primary: (p) => p.getByRole("button", { name: "Compute" }) },
+];
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const c of pages) {
+  test(`${c.name} at 1000 px: no sideways scrolling, navigation and primary action in view`, async ({ page, context, request, baseURL }) => {
+    await setRole(context, baseURL!, "shifter");
+    const run = (await board(request, { limit: 1 }))[0]?.runNumber ?? 1;
+    for (const theme of ["dark", "light"] as const) {
+      await context.addCookies([{ name: "dqmflow_theme", value: theme, url: baseURL! }]);
+      for (const width of [1000, 1600]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(c.path(run));
+        await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+        const primary = c.primary(page);
+        await expect(primary).toBeVisible();
+        await page.screenshot({ path: `test-results/ui-review/layout/${c.name}-${width}-${theme}.png` });
+        if (width !== 1000) continue;
+        expect(await horizontalOverflow(page), "the page scrolls sideways").toBeLessThanOrEqual(0);
+        const box = (await primary.boundingBox())!;
+        expect(box.x + box.width, "primary action right of the screen").toBeLessThanOrEqual(1000);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+}
