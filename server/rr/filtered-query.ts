@@ -73,14 +73,17 @@ async function bounded<T>(db: Db, f: (trx: Db) => Promise<T>): Promise<T> {
   }
 }
 
-function page<K>(keys: readonly K[], req: PageRequest): K[] {
-  return keys.slice(req.page * req.pageSize, (req.page + 1) * req.pageSize);
+/** The rows of the request's page, read a block of pages at a time (listing-cache.ts). */
+function pageRows<K, R>(ctx: ListingContext, id: string, keys: readonly K[], req: PageRequest, io: { read: (keys: readonly K[]) => Promise<R[]>; keyOf: (k: K) => string; rowKey: (r: R) => string }): Promise<R[]> {
+  const start = Math.min(keys.length, req.page * req.pageSize);
+  return ctx.listings.rows(id, keys, start, Math.min(keys.length, start + req.pageSize), io);
 }
 
 export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
   const req = pageRequest(body);
   const { where, order } = compileListing("runs", req);
-  const keys = await ctx.listings.keys(JSON.stringify(["runs", req.filter ?? null, req.sortings ?? null]), req.page === 0, () =>
+  const session = JSON.stringify(["runs", req.filter ?? null, req.sortings ?? null]);
+  const keys = await ctx.listings.keys(session, req.page === 0, () =>
     bounded(ctx.db, async (db) =>
       (
         await db
@@ -94,7 +97,7 @@ export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
     ),
   );
   return {
-    runs: await rrRunRows(ctx, page(keys, req)),
+    runs: await pageRows(ctx, session, keys, req, { read: (k) => rrRunRows(ctx, k), keyOf: String, rowKey: (r) => String(r.run_number) }),
     count: keys.length,
     pages: Math.ceil(keys.length / req.pageSize),
   };
@@ -103,7 +106,8 @@ export async function runsFilteredOrdered(ctx: ListingContext, body: unknown) {
 export async function datasetsFilteredOrdered(ctx: ListingContext, body: unknown) {
   const req = pageRequest(body);
   const { where, order } = compileListing("datasets", req);
-  const keys = await ctx.listings.keys(JSON.stringify(["datasets", req.filter ?? null, req.sortings ?? null]), req.page === 0, () =>
+  const session = JSON.stringify(["datasets", req.filter ?? null, req.sortings ?? null]);
+  const keys = await ctx.listings.keys(session, req.page === 0, () =>
     bounded(ctx.db, async (db) =>
       (
         await db
@@ -118,7 +122,7 @@ export async function datasetsFilteredOrdered(ctx: ListingContext, body: unknown
     ),
   );
   return {
-    datasets: await rrDatasetRows(ctx, page(keys, req)),
+    datasets: await pageRows(ctx, session, keys, req, { read: (k) => rrDatasetRows(ctx, k), keyOf: (k) => `${k.run} ${k.dataset}`, rowKey: (r) => `${r.run_number} ${r.name}` }),
     count: keys.length,
     pages: Math.ceil(keys.length / req.pageSize),
   };

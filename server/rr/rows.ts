@@ -213,15 +213,31 @@ export async function rrDatasetRows(ctx: RrContext, keys: readonly { run: number
     .orderBy("id")
     .execute();
   const byRun = new Map(runs.map((r) => [r.run_number, r]));
+  // Grouped once by (run, dataset): a block of a thousand keys must not scan every flag per key.
+  const keyOf = (run: number, dataset: string) => `${run}\u0000${dataset}`;
+  const group = <T>(items: readonly T[], key: (x: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const x of items) {
+      const k = key(x);
+      const list = m.get(k);
+      if (list) list.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const flagsOf = group(flags, (f) => keyOf(f.run_number, f.dataset_name));
+  const statesOf = group(states, (s) => keyOf(s.run_number, s.dataset_name));
+  const stageOf = new Map(datasets.map((d) => [keyOf(d.run_number, d.name), d.stage]));
   return keys.flatMap(({ run, dataset }) => {
     const r = byRun.get(run);
     if (!r) return [];
     const c = certFacts(r);
-    const changes = flags.filter((f) => f.run_number === run && f.dataset_name === dataset).map(toFlagChange);
+    const k = keyOf(run, dataset);
+    const changes = (flagsOf.get(k) ?? []).map(toFlagChange);
     const components = { components: r.components ?? ctx.components };
     const attrs: Record<string, unknown> = Object.fromEntries(workspacesOf(componentsOf(components, changes)).map((ws) => [`${ws}_state`, DATASET_STATE_NONE]));
-    for (const s of states) if (s.run_number === run && s.dataset_name === dataset) attrs[`${s.workspace}_state`] = s.state;
-    attrs.stage = datasets.find((d) => d.run_number === run && d.name === dataset)?.stage ?? null;
+    for (const s of statesOf.get(k) ?? []) attrs[`${s.workspace}_state`] = s.state;
+    attrs.stage = stageOf.get(k) ?? null;
     return [
       {
         run_number: run,
