@@ -1,21 +1,39 @@
 /**
- * Golden JSONs: rule sets (JSON-logic, versioned, lockable), computing a JSON on Temporal with
- * its progress, and the stored results (JSON, anti-JSON, luminosity, loss per sub-rule, tags).
+ * Golden JSONs: rule sets (JSON-logic, versioned, lockable) written in an editor that offers the
+ * data's variable names and refuses unknown ones, edited as new versions and compared version
+ * against version; computing a JSON on Temporal with its progress from a chosen rule version; the
+ * stored results (JSON, anti-JSON, luminosity, loss per sub-rule, tags), and two of them compared
+ * (runs and lumisections gained and lost, luminosity). The view is in the URL: `id`, `request`,
+ * `from`/`to` (a comparison), `rule`/`rv` (a rule's versions compared).
  */
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { hasRole } from "../../server/auth/roles";
 import styles from "../components/certification/certification.css";
 import { GoldenJsonView } from "../components/certification/golden-json-view";
+import { GoldenJsonDiffView } from "../components/golden-json/golden-json-diff-view";
+import { RuleDiffView } from "../components/golden-json/rule-diff-view";
+import { RuleEditor, ruleTextProblem } from "../components/golden-json/rule-editor";
+import goldenStyles from "../components/golden-json/golden-json.css";
 import { type ActionResult, attempt, failed, formString, reply, wholeNumber } from "../lib/action-result";
 import { pageFailure } from "../lib/page-errors";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: goldenStyles }];
+
+/** A tag as the API takes it (server/limits/fields.ts `slug`). */
+const TAG = /^[\w.-]{1,64}$/;
+const TAG_RULE = "a tag is 1–64 letters, digits, _, . or - with no spaces (e.g. Cert_2026_v1)";
+
+/** `a-b` from the URL as two whole numbers, or null. */
+function pair(text: string | null): [number, number] | null {
+  const m = /^(\d{1,9})-(\d{1,9})$/.exec(text ?? "");
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
 export const meta: MetaFunction = () => [{ title: "dqmflow · golden JSON" }];
 
 /** What an id or request names, or null when it names nothing (unknown, or a value no id can have). */
@@ -34,16 +52,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const id = wholeNumber(p.get("id")) ?? null;
   const requestId = p.get("request");
   const official = p.get("official") === "yes" ? true : undefined;
-  const [rules, list, selected, progress, me] = await Promise.all([
+  const fromId = wholeNumber(p.get("from")) ?? null;
+  const toId = wholeNumber(p.get("to")) ?? null;
+  const ruleName = p.get("rule");
+  const versions = pair(p.get("rv"));
+  const [rules, list, selected, progress, me, variables, comparison, ruleDiff] = await Promise.all([
     api.goldenJson.rules(),
     api.goldenJson.list({ ...(official !== undefined ? { official } : {}), limit: 100 }),
     id ? orNull(() => api.goldenJson.get({ id })) : null,
     requestId ? orNull(() => api.goldenJson.progress({ requestId })) : null,
     api.health.me(),
+    api.goldenJson.variables(),
+    fromId && toId ? orNull(() => api.goldenJson.diff({ fromId, toId })) : null,
+    ruleName && versions ? orNull(() => api.goldenJson.ruleDiff({ name: ruleName, fromVersion: versions[0], toVersion: versions[1] })) : null,
   ]).catch(pageFailure);
   const missingId = id !== null && !selected;
+  const missingComparison = fromId !== null && toId !== null && !comparison ? `No comparison of golden JSON ${fromId} with ${toId}: one of them does not exist.` : null;
+  const missingRuleDiff = ruleName !== null && !ruleDiff ? `No comparison of rule ${ruleName} ${p.get("rv") ?? ""}: give two versions that exist (rv=1-2).` : null;
   // An unknown id is a 404 page: the list stays there to pick another.
-  return data({ rules, list, selected, progress, requestId, me, missingId }, { status: missingId ? 404 : 200 });
+  return data({ rules, list, selected, progress, requestId, me, missingId, variables, comparison, ruleDiff, missing: [missingComparison, missingRuleDiff].filter((m): m is string => m !== null) }, { status: missingId || missingComparison || missingRuleDiff ? 404 : 200 });
 }
 
 
@@ -62,9 +89,11 @@ async function act({ request, context }: ActionFunctionArgs): Promise<ActionResu
     const runFrom = wholeNumber(formString(form, "runFrom"));
     const runTo = wholeNumber(formString(form, "runTo"));
     const pattern = formString(form, "datasetPattern");
-    const tag = formString(form, "tag");
+    const tag = formString(form, "tag").trim();
+    if (tag && !TAG.test(tag)) return { ok: false, intent, error: `“${tag}”: ${TAG_RULE}`, status: 400, field: "tag" };
+    const ruleVersion = wholeNumber(formString(form, "ruleVersion"));
     try {
-      await api.goldenJson.create({ ruleName: formString(form, "ruleName"), requestId, ...(pattern ? { datasetPattern: pattern } : {}), ...(runFrom ? { runFrom } : {}), ...(runTo ? { runTo } : {}), ...(tag ? { tag } : {}) });
+      await api.goldenJson.create({ ruleName: formString(form, "ruleName"), requestId, ...(ruleVersion ? { ruleVersion } : {}), ...(pattern ? { datasetPattern: pattern } : {}), ...(runFrom ? { runFrom } : {}), ...(runTo ? { runTo } : {}), ...(tag ? { tag } : {}) });
     } catch (err) {
       return failed(intent, err);
     }
@@ -78,10 +107,14 @@ async function act({ request, context }: ActionFunctionArgs): Promise<ActionResu
       return { ok: false, intent, error: `the rule is not JSON: ${err instanceof Error ? err.message : String(err)}`, status: 400, field: "logic" };
     }
     if (logic === null || typeof logic !== "object" || Array.isArray(logic)) return { ok: false, intent, error: 'a rule is a JSON-logic object, e.g. {"and": [...]}', status: 400, field: "logic" };
-    return attempt(intent, async () => {
+    try {
       const r = await api.goldenJson.createRule({ name: formString(form, "name"), logic: logic as Record<string, unknown>, datasetPattern: formString(form, "datasetPattern") });
-      return `rule ${r.name} version ${r.version} saved`;
-    });
+      return { ok: true, intent, message: `rule ${r.name} version ${r.version} saved` };
+    } catch (err) {
+      const f = failed(intent, err);
+      // The API prefixes refusals of the rule itself with "logic:": shown under the editor.
+      return !f.ok && f.error.startsWith("logic: ") ? { ...f, error: f.error.slice("logic: ".length), field: "logic" } : f;
+    }
   }
   if (intent === "lockRule") {
     return attempt(intent, async () => {
@@ -90,7 +123,8 @@ async function act({ request, context }: ActionFunctionArgs): Promise<ActionResu
     });
   }
   if (intent === "tag") {
-    const tag = formString(form, "tag");
+    const tag = formString(form, "tag").trim();
+    if (tag && !TAG.test(tag)) return { ok: false, intent, error: `“${tag}”: ${TAG_RULE}`, status: 400, field: "tag" };
     return attempt(intent, async () => {
       const g = await api.goldenJson.tag({ id: Number(formString(form, "id")), tag: tag || null, official: form.get("official") === "on" });
       return `golden JSON ${g.id}: tag ${g.tag ?? "none"}${g.official ? ", official" : ""}`;
@@ -124,24 +158,44 @@ function Progress({ progress, requestId }: { progress: Data["progress"]; request
   );
 }
 
+/** The rule set computed by default: the one changed last (not the alphabetically first). */
+function newestRule(rules: Data["rules"]): string {
+  const newest = [...rules].sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime())[0];
+  return newest?.name ?? "";
+}
+
 function CreateForm({ rules }: { rules: Data["rules"] }) {
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
-  const names = [...new Set(rules.map((r) => r.name))];
+  const names = [...new Set(rules.map((r) => r.name))].sort();
+  const [ruleName, setRuleName] = useState(() => newestRule(rules));
+  const versions = rules.filter((r) => r.name === ruleName).sort((a, b) => b.version - a.version);
+  const refused = result && result.intent === "create" && !result.ok ? result : null;
   return (
     <Form method="post" className="cert-section" aria-label="Create a golden JSON">
       <h2>Create a golden JSON</h2>
       <input type="hidden" name="intent" value="create" />
       <div className="form-grid">
-        <label>Rule set<select name="ruleName">{names.map((n) => <option key={n}>{n}</option>)}</select></label>
-        <label>Dataset pattern (blank: the rule's)<input name="datasetPattern" placeholder="%PromptReco%" /></label>
+        <label>Rule set<select name="ruleName" value={ruleName} onChange={(e) => setRuleName(e.currentTarget.value)}>{names.map((n) => <option key={n}>{n}</option>)}</select></label>
+        <label>
+          Version
+          <select name="ruleVersion" key={ruleName} defaultValue="">
+            <option value="">latest (v{versions[0]?.version ?? "–"})</option>
+            {versions.map((v) => <option key={v.version} value={v.version}>v{v.version} · {v.created_by}</option>)}
+          </select>
+        </label>
+        <label>Dataset pattern (blank: the rule&apos;s)<input name="datasetPattern" placeholder={versions[0]?.dataset_pattern ?? "%PromptReco%"} /></label>
         <label>Run from<input type="number" name="runFrom" min={1} /></label>
         <label>Run to<input type="number" name="runTo" min={1} /></label>
-        <label>Tag<input name="tag" pattern="[\w.\-]{1,64}" /></label>
+        <label>
+          Tag (optional)
+          <input name="tag" aria-invalid={refused?.field === "tag"} aria-describedby="create-tag-help" />
+          <small id="create-tag-help" className={refused?.field === "tag" ? "field-error" : "muted"}>{refused?.field === "tag" ? refused.error : "letters, digits, _ . - (no spaces)"}</small>
+        </label>
         <button type="submit" className="primary" disabled={names.length === 0 || navigation.state !== "idle"}>Compute</button>
       </div>
       {names.length === 0 ? <p className="muted">No rule set yet: an expert creates one below.</p> : null}
-      {result && result.intent === "create" && !result.ok ? <div role="alert" className="notice error">Refused: {result.error}</div> : null}
+      {refused && refused.field !== "tag" ? <div role="alert" className="notice error">Refused: {refused.error}</div> : null}
     </Form>
   );
 }
@@ -159,45 +213,87 @@ function LockButton({ name, locked }: { name: string; locked: boolean }) {
   );
 }
 
-function RuleForms({ rules, expert }: { rules: Data["rules"]; expert: boolean }) {
+const EXAMPLE_RULE = JSON.stringify({ and: [{ "==": [{ var: "lumisection.rr.tracker-pixel" }, "GOOD"] }, { "==": [{ var: "lumisection.oms.beam1_stable" }, true] }] }, null, 2);
+
+function RuleForms({ rules, expert, variables }: { rules: Data["rules"]; expert: boolean; variables: string[] }) {
   const fetcher = useFetcher<ActionResult>();
+  const [draft, setDraft] = useState({ name: "", datasetPattern: "%PromptReco%", logic: EXAMPLE_RULE });
+  const [editing, setEditing] = useState<string | null>(null);
+  const problem = ruleTextProblem(draft.logic, variables);
+  const latest = (name: string) => rules.find((x) => x.name === name);
+  const edit = (r: Data["rules"][number]) => {
+    setDraft({ name: r.name, datasetPattern: r.dataset_pattern, logic: JSON.stringify(r.logic, null, 2) });
+    setEditing(`${r.name} v${r.version}`);
+    document.getElementById("rule-editor-form")?.scrollIntoView({ block: "start" });
+  };
+  const result = fetcher.data;
   return (
     <section className="cert-section" aria-label="Rule sets">
       <h2>Rule sets</h2>
       {rules.length === 0 ? <p className="empty">No rule set yet.</p> : (
-        <table className="cert">
-          <thead><tr><th>Name</th><th className="num">Version</th><th>Datasets</th><th>Rule</th><th>By</th><th /></tr></thead>
-          <tbody>
-            {rules.map((r) => (
-              <tr key={`${r.name}-${r.version}`}>
-                <td>{r.name}</td><td className="num">{r.version}</td><td><code>{r.dataset_pattern}</code></td>
-                <td><code>{JSON.stringify(r.logic).slice(0, 160)}</code></td><td>{r.created_by}</td>
-                <td>
-                  {r.locked ? <span className="badge warn">locked</span> : null}
-                  {expert && rules.find((x) => x.name === r.name) === r ? <LockButton name={r.name} locked={r.locked} /> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="scroll-box">
+          <table className="cert">
+            <thead><tr><th>Name</th><th className="num">Version</th><th>Datasets</th><th>Rule</th><th>By</th><th /></tr></thead>
+            <tbody>
+              {rules.map((r) => {
+                const text = JSON.stringify(r.logic);
+                const isLatest = latest(r.name) === r;
+                return (
+                  <tr key={`${r.name}-${r.version}`}>
+                    <td>{r.name}</td><td className="num">{r.version}</td>
+                    <td><code className="truncate short" title={r.dataset_pattern}>{r.dataset_pattern}</code></td>
+                    <td><code className="truncate" title={text.length > 2000 ? `${text.slice(0, 2000)}…` : text}>{text.slice(0, 400)}</code></td>
+                    <td>{r.created_by}</td>
+                    <td className="actions">
+                      {r.locked ? <span className="badge warn">locked</span> : null}
+                      {expert && isLatest ? <LockButton name={r.name} locked={r.locked} /> : null}
+                      {expert && isLatest ? <button type="button" onClick={() => edit(r)} aria-label={`Edit ${r.name} as a new version`}>Edit as v{r.version + 1}</button> : null}
+                      {r.version > 1 ? <Link to={`?rule=${encodeURIComponent(r.name)}&rv=${r.version - 1}-${r.version}`} aria-label={`Compare ${r.name} v${r.version - 1} with v${r.version}`}>diff v{r.version - 1}</Link> : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       {expert ? (
-        <fetcher.Form method="post" className="form-grid" aria-label="New rule version">
+        <fetcher.Form method="post" className="rule-form" aria-label="New rule version" id="rule-editor-form">
           <input type="hidden" name="intent" value="createRule" />
-          <label>Name<input name="name" required pattern="[\w.\-]{1,64}" /></label>
-          <label>Dataset pattern<input name="datasetPattern" required defaultValue="%PromptReco%" /></label>
-          <label>JSON-logic rule<textarea name="logic" rows={3} required defaultValue={'{"and":[{"==":[{"var":"lumisection.rr.tracker-pixel"},"GOOD"]},{"==":[{"var":"lumisection.oms.beam1_stable"},true]}]}'} /></label>
-          <button type="submit">Save new version</button>
-          {fetcher.data && !fetcher.data.ok ? <div role="alert" className="notice error">Refused: {fetcher.data.error}</div> : null}
-          {fetcher.data?.ok ? <div role="status" className="notice ok">{fetcher.data.message}</div> : null}
+          {editing ? <p className="notice ok rule-editor-cell" role="status">Editing {editing}: saving makes a new version; the old one stays.</p> : null}
+          <label>Name<input name="name" required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} /></label>
+          <label>Dataset pattern<input name="datasetPattern" required value={draft.datasetPattern} onChange={(e) => setDraft({ ...draft, datasetPattern: e.currentTarget.value })} /></label>
+          <span />
+          <div className="rule-editor-cell">
+            <RuleEditor name="logic" value={draft.logic} onChange={(logic) => setDraft({ ...draft, logic })} variables={variables} />
+          </div>
+          <div className="rule-editor-cell form-grid">
+            <button type="submit" className="primary" disabled={problem !== null || fetcher.state !== "idle"}>Save new version</button>
+            {editing ? <button type="button" onClick={() => { setEditing(null); setDraft({ name: "", datasetPattern: "%PromptReco%", logic: EXAMPLE_RULE }); }}>Start a new rule set instead</button> : null}
+          </div>
+          {result && !result.ok ? <div role="alert" className="notice error rule-editor-cell">Refused: {result.error}</div> : null}
+          {result?.ok ? <div role="status" className="notice ok rule-editor-cell">{result.message}</div> : null}
         </fetcher.Form>
       ) : <p className="muted">Experts create and lock rule sets.</p>}
     </section>
   );
 }
 
+function CompareForm({ list }: { list: Data["list"] }) {
+  const [params] = useSearchParams();
+  const option = (g: Data["list"][number]) => <option key={g.id} value={g.id}>#{g.id} · {g.rule_name} v{g.rule_version}{g.tag ? ` · ${g.tag}` : ""}</option>;
+  return (
+    <Form method="get" className="form-grid" aria-label="Compare two golden JSONs">
+      <label>From (older)<select name="from" defaultValue={params.get("from") ?? list[1]?.id ?? ""}>{list.map(option)}</select></label>
+      <label>To (newer)<select name="to" defaultValue={params.get("to") ?? list[0]?.id ?? ""}>{list.map(option)}</select></label>
+      <button type="submit" disabled={list.length < 2}>Compare</button>
+      {list.length < 2 ? <span className="muted">Two stored golden JSONs are needed.</span> : null}
+    </Form>
+  );
+}
+
 export default function GoldenJsonPage() {
-  const { rules, list, selected, progress, requestId, me, missingId } = useLoaderData<typeof loader>();
+  const { rules, list, selected, progress, requestId, me, missingId, variables, comparison, ruleDiff, missing } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const exportCsv = () => downloadText(toCsv(["id", "rule", "version", "datasets", "tag", "official", "lumi_kept", "lumi_lost", "by", "at"], list.map((g) => [g.id, g.rule_name, g.rule_version, g.dataset_pattern, g.tag, g.official, g.lumi_kept, g.lumi_lost, g.created_by, new Date(g.created_at)])), "golden-jsons.csv");
   return (
@@ -205,10 +301,13 @@ export default function GoldenJsonPage() {
       <h1>Golden JSON</h1>
       {requestId ? <Progress progress={progress} requestId={requestId} /> : null}
       {missingId ? <p className="notice error" role="alert">No golden JSON {params.get("id")}.</p> : null}
+      {missing.map((m) => <p key={m} className="notice error" role="alert">{m}</p>)}
+      {comparison ? <GoldenJsonDiffView from={comparison.from} to={comparison.to} diff={comparison.diff} /> : null}
+      {ruleDiff ? <RuleDiffView name={ruleDiff.name} from={ruleDiff.from} to={ruleDiff.to} lines={ruleDiff.lines} /> : null}
       {selected ? <GoldenJsonView g={selected} canTag={hasRole(me.role, "expert")} /> : null}
       <div className="cert-sections">
         <CreateForm rules={rules} />
-        <RuleForms rules={rules} expert={hasRole(me.role, "expert")} />
+        <RuleForms rules={rules} expert={hasRole(me.role, "expert")} variables={variables} />
       </div>
       <section className="cert-section" aria-label="Stored golden JSONs">
         <h2>
@@ -216,6 +315,7 @@ export default function GoldenJsonPage() {
           <Link to={params.get("official") === "yes" ? "?" : "?official=yes"} className="badge idle">{params.get("official") === "yes" ? "show all" : "official only"}</Link>
           <button type="button" onClick={exportCsv} disabled={list.length === 0}>Export CSV</button>
         </h2>
+        <CompareForm list={list} />
         {list.length === 0 ? <p className="empty">None yet.</p> : (
           <table className="cert">
             <thead><tr><th className="num">Id</th><th>Rule</th><th>Datasets</th><th>Tag</th><th className="num">Kept /pb</th><th className="num">Lost /pb</th><th>By</th><th>When</th></tr></thead>
@@ -224,7 +324,7 @@ export default function GoldenJsonPage() {
                 <tr key={g.id} aria-current={selected?.id === g.id ? "true" : undefined}>
                   <td className="num"><Link to={`?id=${g.id}`}>{g.id}</Link></td>
                   <td>{g.rule_name} v{g.rule_version}</td>
-                  <td><code>{g.dataset_pattern}</code></td>
+                  <td><code className="truncate short" title={g.dataset_pattern}>{g.dataset_pattern}</code></td>
                   <td>{g.tag ?? ""} {g.official ? <span className="badge ok">official</span> : null}</td>
                   <td className="num">{g.lumi_kept.toFixed(2)}</td>
                   <td className="num">{g.lumi_lost.toFixed(2)}</td>

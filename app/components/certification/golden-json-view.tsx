@@ -37,7 +37,7 @@ export function GoldenJsonView({ g, canTag }: { g: GoldenJsonRow; canTag: boolea
         Golden JSON {g.id} {g.tag ? <span className="badge info">{g.tag}</span> : null} {g.official ? <span className="badge ok">official</span> : null}
       </h2>
       <p className="muted">
-        rule {g.rule_name} v{g.rule_version} · datasets like <code>{g.dataset_pattern}</code> · query <code>{JSON.stringify(g.query)}</code> · by {g.created_by}, {new Date(g.created_at).toISOString().slice(0, 16).replace("T", " ")}
+        rule {g.rule_name} v{g.rule_version} · datasets like <code className="truncate short" title={g.dataset_pattern}>{g.dataset_pattern}</code> · query <code className="truncate" title={JSON.stringify(g.query)}>{JSON.stringify(g.query)}</code> · by {g.created_by}, {new Date(g.created_at).toISOString().slice(0, 16).replace("T", " ")}
       </p>
       <dl className="form-grid cert-stats" aria-label="Luminosity">
         <div><dt className="muted">runs</dt><dd>{Object.keys(g.golden).length}</dd></div>
@@ -55,7 +55,7 @@ export function GoldenJsonView({ g, canTag }: { g: GoldenJsonRow; canTag: boolea
         <thead><tr><th>Sub-rule</th><th className="num">Luminosity rejected</th><th className="num">…rejected by this rule alone</th></tr></thead>
         <tbody>
           {g.loss_by_rule.map((l) => (
-            <tr key={l.rule}><td><code>{l.rule}</code></td><td className="num">{lumi(l.lumi)}</td><td className="num">{lumi(l.exclusiveLumi)}</td></tr>
+            <tr key={l.rule}><td><code className="truncate" title={l.rule.length > 2000 ? `${l.rule.slice(0, 2000)}…` : l.rule}>{l.rule.slice(0, 400)}</code></td><td className="num">{lumi(l.lumi)}</td><td className="num">{lumi(l.exclusiveLumi)}</td></tr>
           ))}
         </tbody>
       </table>
@@ -67,7 +67,11 @@ export function GoldenJsonView({ g, canTag }: { g: GoldenJsonRow; canTag: boolea
         <fetcher.Form method="post" className="form-grid" aria-label="Tag">
           <input type="hidden" name="intent" value="tag" />
           <input type="hidden" name="id" value={g.id} />
-          <label>Tag<input name="tag" defaultValue={g.tag ?? ""} pattern="[\w.\-]{1,64}" /></label>
+          <label>
+            Tag
+            <input name="tag" defaultValue={g.tag ?? ""} aria-invalid={fetcher.data && !fetcher.data.ok && fetcher.data.field === "tag"} />
+            <small className="muted">letters, digits, _ . - (no spaces)</small>
+          </label>
           <label className="form-grid"><input type="checkbox" name="official" defaultChecked={g.official} /> official</label>
           <button type="submit" disabled={fetcher.state !== "idle"}>Save tag</button>
           {fetcher.data && !fetcher.data.ok ? <div role="alert" className="notice error">Refused: {fetcher.data.error}</div> : null}

@@ -24,7 +24,7 @@ function axesOf(option: EChartsOption): string {
     const axis = (Array.isArray(a) ? a[0] : a) as { name?: unknown; min?: unknown; max?: unknown } | undefined;
     if (!axis) return "";
     const limits = typeof axis.min === "number" || typeof axis.max === "number" ? ` from ${typeof axis.min === "number" ? axis.min : "auto"} to ${typeof axis.max === "number" ? axis.max : "auto"}` : "";
-    return `${typeof axis.name === "string" && axis.name ? axis.name : "unnamed"}${limits}`;
+    return `${typeof axis.name === "string" ? axis.name : ""}${limits}`.trim();
   };
   return `x: ${one(option.xAxis)}; y: ${one(option.yAxis)}`;
 }

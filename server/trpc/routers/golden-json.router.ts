@@ -2,6 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createRuleVersion, getGoldenJson, getRule, listGoldenJsons, listRules, setRuleLocked, tagGoldenJson } from "../../certification/golden-json/golden-json.repository";
 import { goldenJsonProgress, startGoldenJson } from "../../certification/golden-json/golden-json.service";
+import { compareGoldenJsons, compareRuleVersions } from "../../certification/golden-json/compare.repository";
+import { describeUnknownVariables, unknownVariables } from "../../certification/golden-json/rule-variable-check";
+import { ruleVariables } from "../../certification/golden-json/rule-variables";
+import { loadCertificationConfig } from "../../certification/certification-config-file";
+import type { AppServices } from "../../app-services";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedText, requestIdText, runNumber, serialId, slug } from "../../limits/fields";
 import { MAX_PAGE_ROWS, MAX_PATH_CHARS } from "../../limits/limits";
@@ -12,15 +17,37 @@ const ruleName = slug;
 /** A LIKE pattern over dataset names (% and _). */
 const datasetPattern = boundedText(MAX_PATH_CHARS, 1);
 
+/** The names a rule may read here: the data's components and DCS bits, and the configuration's components. */
+async function knownVariables(services: AppServices): Promise<string[]> {
+  const configured = await loadCertificationConfig(services.config.CERTIFICATION_CONFIG).then(
+    (c) => c.components,
+    () => [] as string[],
+  );
+  return ruleVariables(services.db, configured);
+}
+
 export const goldenJsonRouter = router({
   rules: procedureFor("viewer").query(({ ctx }) => listRules(ctx.services.db)),
+  /** Variable names a rule can read, for the editor's suggestions. */
+  variables: procedureFor("viewer").query(({ ctx }) => knownVariables(ctx.services)),
   createRule: procedureFor("expert")
     .input(z.object({ name: ruleName, logic: z.record(z.string(), z.unknown()), datasetPattern }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const problem = ruleProblem(input.logic);
       if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `logic: ${problem}` });
+      // A misspelt variable reads nothing and silently rejects (or keeps) every lumisection: refused before saving.
+      const unknown = unknownVariables(input.logic, await knownVariables(ctx.services));
+      if (unknown.length) throw new TRPCError({ code: "BAD_REQUEST", message: `logic: ${describeUnknownVariables(unknown)}` });
       return asTrpc(() => createRuleVersion(ctx.services.db, { ...input, user: ctx.identity.user }));
     }),
+  /** Two versions of a rule set, line by line. */
+  ruleDiff: procedureFor("viewer")
+    .input(z.object({ name: ruleName, fromVersion: serialId, toVersion: serialId }))
+    .query(({ ctx, input }) => asTrpc(() => compareRuleVersions(ctx.services.db, input.name, input.fromVersion, input.toVersion))),
+  /** What one stored golden JSON gained and lost against another: runs, lumisections, luminosity. */
+  diff: procedureFor("viewer")
+    .input(z.object({ fromId: serialId, toId: serialId }))
+    .query(({ ctx, input }) => asTrpc(() => compareGoldenJsons(ctx.services.db, input.fromId, input.toId))),
   lockRule: procedureFor("expert")
     .input(z.object({ name: ruleName, locked: z.boolean() }))
     .mutation(({ ctx, input }) => asTrpc(() => setRuleLocked(ctx.services.db, input.name, input.locked))),
