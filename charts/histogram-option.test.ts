@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCorrelationOption, regressionLabel } from "./correlation-option";
+import { chartThemes } from "./chart-theme";
 import { buildHistogramOption, stepPoints } from "./histogram-option";
 
 describe("histogram option", () => {
@@ -16,6 +17,18 @@ describe("histogram option", () => {
     expect(series[1]!.data[0]).toEqual([0, 5]);
     expect(series[2]!.name).toBe("pull");
     expect((opt.grid as unknown[]).length).toBe(2);
+  });
+
+  it("aligns the pull panel with the main panel and colours large pulls", () => {
+    const opt = buildHistogramOption({ title: "h", data, reference, pulls: [3.5, -2.2], theme: "dark" });
+    const [main, pull] = opt.xAxis as { min: number; max: number }[];
+    expect([main!.min, main!.max]).toEqual([0, 2]);
+    expect([pull!.min, pull!.max]).toEqual([0, 2]);
+    const grids = opt.grid as { left: number }[];
+    expect(grids[0]!.left).toBe(grids[1]!.left);
+    expect((opt.yAxis as { nameLocation: string }[])[1]!.nameLocation).toBe("middle");
+    const bars = (opt.series as { data: { itemStyle: { color: string } }[] }[])[2]!.data;
+    expect(bars.map((b) => b.itemStyle.color)).toEqual([chartThemes.dark.bad, chartThemes.dark.palette[4]]);
   });
 });
 
