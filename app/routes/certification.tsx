@@ -1,15 +1,21 @@
 /**
  * The certification board: runs × stages with their states, filtered by URL parameters, with
- * sign-off for shifters, bulk actions for experts, and live updates as workflows move.
+ * sign-off for shifters (a comment, and a confirmation showing what is signed: flags, failed
+ * comparisons, blockers with their fix), revoking a sign-off and bulk actions for experts, the
+ * runs waiting for a sign-off, a legend of the states, and live updates as workflows move.
  */
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, isRouteErrorResponse, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { stages } from "../../db/tables/dataset.table";
 import { hasRole } from "../../server/auth/roles";
+import { MIN_SIGNOFF_COMMENT } from "../../server/certification/flags";
 import { runStates } from "../../server/certification/states";
+import { progressWord, runStateWords } from "../../server/certification/vocabulary";
 import { signoffStatuses } from "../../server/overview/run-progress";
 import styles from "../components/certification/certification.css";
+import { SignoffSummary } from "../components/certification/signoff-summary";
+import { StateLegend } from "../components/certification/state-legend";
 import { StatusBadge } from "../components/certification/status-badge";
 import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
 import { type ActionResult, attempt, formString, reply, wholeNumber } from "../lib/action-result";
@@ -47,6 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...(state ? { state } : {}),
     ...(p.get("class") ? { runClass: p.get("class")! } : {}),
     ...(p.get("status") ? { certStatus: p.get("status")! } : {}),
+    ...(p.get("waiting") === "1" ? { waitingForSignoff: true } : {}),
     ...(wholeNumber(p.get("runFrom")) ? { runFrom: wholeNumber(p.get("runFrom")) } : {}),
     ...(wholeNumber(p.get("runTo")) ? { runTo: wholeNumber(p.get("runTo")) } : {}),
     ...(from ? { startedFrom: from } : {}),
@@ -55,7 +62,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     offset: page * PAGE,
   };
   const [rows, facets, me] = await Promise.all([api.certification.board(filter), api.certification.facets(), api.health.me()]).catch(pageFailure);
-  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me };
+  // The sign-off being confirmed (`?sign=<run>`): what it signs, read fresh with the board.
+  const signing = rows.find((r) => r.runNumber === wholeNumber(p.get("sign")));
+  const preview = signing ? await api.certification.signoffPreview({ runNumber: signing.runNumber, stage: signing.stage }).catch(pageFailure) : null;
+  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me, preview };
 }
 
 /** One refusal goes out with its 4xx status; a bulk action is 4xx only when every run was refused. */
@@ -100,10 +110,10 @@ function Filters() {
   return (
     <Form method="get" className="cert-toolbar" aria-label="Filters">
       <label>
-        State
+        Run
         <select name="state" defaultValue={params.get("state") ?? ""}>
           <option value="">any</option>
-          {runStates.map((s) => <option key={s}>{s}</option>)}
+          {runStates.map((s) => <option key={s} value={s}>{runStateWords[s]}</option>)}
         </select>
       </label>
       <label>
@@ -124,7 +134,7 @@ function Filters() {
         Status
         <select name="status" defaultValue={params.get("status") ?? ""}>
           <option value="">any</option>
-          {facets.statuses.map((s) => <option key={s.status} value={s.status}>{`${s.status} (${s.count})`}</option>)}
+          {facets.statuses.map((s) => <option key={s.status} value={s.status}>{`${progressWord(s.status)} (${s.count})`}</option>)}
         </select>
       </label>
       <label>
@@ -143,6 +153,10 @@ function Filters() {
         Run to
         <input type="number" name="runTo" min={1} defaultValue={params.get("runTo") ?? ""} />
       </label>
+      <label className="check">
+        <input type="checkbox" name="waiting" value="1" defaultChecked={params.get("waiting") === "1"} />
+        only runs waiting for a sign-off
+      </label>
       <button type="submit" className="primary">Apply filters</button>
       <Link to="/certification">Clear</Link>
     </Form>
@@ -151,37 +165,73 @@ function Filters() {
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
-function SignOffForm({ row, onDone }: { row: Row; onDone: () => void }) {
+/** The board's sign-off: what is signed, what blocks it (with its fix), and the comment the run page asks for too. */
+function SignOffForm({ row, closeLink }: { row: Row; closeLink: string }) {
+  const { preview, me } = useLoaderData<typeof loader>();
   const fetcher = useFetcher<typeof action>();
   const result = fetcher.data && "ok" in fetcher.data ? fetcher.data : null;
   const ref = useRef<HTMLTextAreaElement>(null);
   useEffect(() => ref.current?.focus(), []);
   return (
-    <fetcher.Form method="post" className="form-grid" aria-label={`Sign off run ${row.runNumber}`}>
+    <fetcher.Form method="post" className="signoff-confirm" aria-label={`Sign off run ${row.runNumber}`}>
       <input type="hidden" name="intent" value="signOff" />
       <input type="hidden" name="run" value={row.runNumber} />
       <input type="hidden" name="stage" value={row.stage} />
-      <label>
-        Comment for the {row.stage} sign-off of run {row.runNumber}
-        <textarea ref={ref} name="comment" rows={2} />
-      </label>
-      <button type="submit" className="primary" disabled={fetcher.state !== "idle"}>Confirm sign-off</button>
-      <button type="button" onClick={onDone}>Cancel</button>
+      {preview && preview.runNumber === row.runNumber ? <SignoffSummary preview={preview} canEdit={hasRole(me.role, "shifter")} /> : <p className="muted">Reading what this sign-off signs…</p>}
+      <div className="form-grid">
+        <label>
+          What you checked (required, at least {MIN_SIGNOFF_COMMENT} characters)
+          <textarea ref={ref} name="comment" rows={2} required minLength={MIN_SIGNOFF_COMMENT} />
+        </label>
+        <button type="submit" className="primary" disabled={fetcher.state !== "idle" || result?.ok === true}>Confirm sign-off of {row.stage}</button>
+        <Link to={closeLink} preventScrollReset>{result?.ok ? "Close" : "Cancel"}</Link>
+        <Link to={`/runs/${row.runNumber}`}>Open run {row.runNumber}</Link>
+      </div>
       {result && !result.ok ? <div role="alert" className="notice error">Refused: {result.error}</div> : null}
       {result?.ok ? <div role="status" className="notice ok">{result.message}</div> : null}
     </fetcher.Form>
   );
 }
 
+/** An expert's revoke of a stage's sign-off (the workflow's reopen update, audited), with the reason it needs. */
+function RevokeForm({ row, onDone }: { row: Row; onDone: () => void }) {
+  const fetcher = useFetcher<typeof action>();
+  const results = fetcher.data && "results" in fetcher.data ? fetcher.data.results : [];
+  const signed = row.stages.filter((s) => s.state === "SIGNOFF" || s.state === "COMPLETED").map((s) => s.stage);
+  return (
+    <fetcher.Form method="post" className="form-grid" aria-label={`Revoke a sign-off of run ${row.runNumber}`}>
+      <input type="hidden" name="intent" value="bulkReopen" />
+      <input type="hidden" name="runs" value={row.runNumber} />
+      <label>
+        Stage
+        <select name={`stage-${row.runNumber}`} defaultValue={signed[signed.length - 1]}>{signed.map((s) => <option key={s}>{s}</option>)}</select>
+      </label>
+      <label>
+        Why revoke (required; written in the audit trail)
+        <textarea name="comment" rows={1} required minLength={3} />
+      </label>
+      <button type="submit" className="danger" disabled={fetcher.state !== "idle"}>Revoke the sign-off</button>
+      <button type="button" onClick={onDone}>{results.some((r) => r.ok) ? "Close" : "Cancel"}</button>
+      {results.map((r, i) => (r.ok ? <div key={i} role="status" className="notice ok">{r.message.replace("reopened", "sign-off revoked")}</div> : <div key={i} role="alert" className="notice error">Refused: {r.error}</div>))}
+    </fetcher.Form>
+  );
+}
+
 function stageCell(row: Row, stage: string) {
   const d = row.stages.filter((s) => s.stage === stage);
+  const revoked = row.revoked.find((v) => v.stage === stage);
   if (d.length === 0) return <span className="muted">—</span>;
-  return d.map((s) => (
-    <div key={s.dataset} title={s.dataset}>
-      <StatusBadge status={s.state} />
-      {s.frozen ? <span className="muted"> (frozen)</span> : null}
-    </div>
-  ));
+  return (
+    <>
+      {d.map((s) => (
+        <div key={s.dataset} title={s.dataset}>
+          <StatusBadge status={s.state} />
+          {s.frozen ? <span className="muted"> (frozen)</span> : null}
+        </div>
+      ))}
+      {revoked ? <div className="muted revoked" title={revoked.reason}>sign-off revoked by {revoked.by}</div> : null}
+    </>
+  );
 }
 
 function exportCsv(rows: Row[]) {
@@ -230,7 +280,7 @@ export default function CertificationBoard() {
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
   const navigation = useNavigation();
-  const [signing, setSigning] = useState<number | null>(null);
+  const [revoking, setRevoking] = useState<number | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [flash, setFlash] = useState<Set<number>>(new Set());
   const [recent, setRecent] = useState<LiveEvent[]>([]);
@@ -267,6 +317,13 @@ export default function CertificationBoard() {
     else q.set("page", String(n));
     return `?${q.toString()}`;
   };
+  const signing = wholeNumber(params.get("sign")) ?? null;
+  const signLink = (run: number | null) => {
+    const q = new URLSearchParams(params);
+    if (run === null) q.delete("sign");
+    else q.set("sign", String(run));
+    return `?${q.toString()}`;
+  };
   const toggle = (run: number) => setSelected((s) => {
     const next = new Set(s);
     if (next.has(run)) next.delete(run);
@@ -296,18 +353,28 @@ export default function CertificationBoard() {
             <tr>
               {expert ? <th scope="col"><span className="muted">select</span></th> : null}
               <th scope="col">Run</th>
-              <th scope="col">Class</th>
-              <th scope="col">State</th>
-              <th scope="col">Current stage</th>
-              <th scope="col">Status</th>
-              {stages.map((s) => <th key={s} scope="col">{s}</th>)}
-              <th scope="col">Started</th>
+              <th scope="col">Now</th>
               <th scope="col"><span className="muted">actions</span></th>
+              {stages.map((s) => <th key={s} scope="col">{s}</th>)}
+              <th scope="col" className="optional">Class</th>
+              <th scope="col" className="optional">Started</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <RowView key={r.runNumber} r={r} expert={expert} flash={flash.has(r.runNumber)} selected={selected.has(r.runNumber)} onToggle={() => toggle(r.runNumber)} signing={signing === r.runNumber} onSign={() => setSigning(signing === r.runNumber ? null : r.runNumber)} />
+              <RowView
+                key={r.runNumber}
+                r={r}
+                expert={expert}
+                flash={flash.has(r.runNumber)}
+                selected={selected.has(r.runNumber)}
+                onToggle={() => toggle(r.runNumber)}
+                signing={signing === r.runNumber}
+                signLink={signLink(signing === r.runNumber ? null : r.runNumber)}
+                closeLink={signLink(null)}
+                revoking={revoking === r.runNumber}
+                onRevoke={() => setRevoking(revoking === r.runNumber ? null : r.runNumber)}
+              />
             ))}
           </tbody>
         </table>
@@ -318,6 +385,7 @@ export default function CertificationBoard() {
         <span className="muted">page {page + 1}</span>
         {more ? <Link to={pageLink(page + 1)}>older runs →</Link> : null}
       </nav>
+      <StateLegend />
       <section className="cert-section" aria-label="Recent changes">
         <h2>Recent changes{runFrom !== undefined && runFrom === runTo ? ` of run ${runFrom}` : runFrom !== undefined || runTo !== undefined ? ` of runs ${runFrom ?? "…"}–${runTo ?? "…"}` : ""}</h2>
         {recent.length === 0 ? <p className="muted">Changes appear here as workflows move.</p> : (
@@ -334,8 +402,23 @@ export default function CertificationBoard() {
   );
 }
 
-function RowView({ r, expert, flash, selected, onToggle, signing, onSign }: { r: Row; expert: boolean; flash: boolean; selected: boolean; onToggle: () => void; signing: boolean; onSign: () => void }) {
-  const cols = 7 + stages.length + (expert ? 1 : 0);
+interface RowProps {
+  r: Row;
+  expert: boolean;
+  flash: boolean;
+  selected: boolean;
+  onToggle: () => void;
+  signing: boolean;
+  signLink: string;
+  closeLink: string;
+  revoking: boolean;
+  onRevoke: () => void;
+}
+
+/** One run: its status now and its actions first, so they stay in view on a narrow screen; then its stages. */
+function RowView({ r, expert, flash, selected, onToggle, signing, signLink, closeLink, revoking, onRevoke }: RowProps) {
+  const cols = 5 + stages.length + (expert ? 1 : 0);
+  const signed = r.stages.some((s) => s.state === "SIGNOFF" || s.state === "COMPLETED");
   return (
     <>
       <tr className={flash ? "flash" : ""} data-run={r.runNumber}>
@@ -343,24 +426,28 @@ function RowView({ r, expert, flash, selected, onToggle, signing, onSign }: { r:
           <td><input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select run ${r.runNumber}`} /></td>
         ) : null}
         <th scope="row"><Link to={`/runs/${r.runNumber}`}>{r.runNumber}</Link></th>
-        <td>{r.runClass}</td>
-        <td><StatusBadge status={r.state} /></td>
-        <td>{r.stage}</td>
         <td data-testid={`status-${r.runNumber}`}>
-          <StatusBadge status={r.certStatus} />
+          <span className="muted">{r.stage}</span> <StatusBadge status={r.certStatus} />
           {r.lastError ? <div className="muted cert-error" title={r.lastError}>⚠ {r.lastError.slice(0, 80)}</div> : null}
         </td>
-        {stages.map((s) => <td key={s} data-testid={`stage-${r.runNumber}-${s}`}>{stageCell(r, s)}</td>)}
-        <td className="muted when">{r.startTime ? new Date(r.startTime).toISOString().slice(0, 16).replace("T", " ") : "—"}</td>
-        <td>
+        <td className="actions">
           {signoffStatuses.includes(r.certStatus) ? (
-            <button type="button" onClick={onSign} aria-expanded={signing}>Sign off {r.stage}</button>
+            <Link to={signLink} preventScrollReset className="button primary" role="button" aria-expanded={signing}>Sign off {r.stage}</Link>
           ) : null}
+          {expert && signed ? <button type="button" onClick={onRevoke} aria-expanded={revoking}>Revoke sign-off</button> : null}
         </td>
+        {stages.map((s) => <td key={s} data-testid={`stage-${r.runNumber}-${s}`}>{stageCell(r, s)}</td>)}
+        <td className="optional">{r.runClass}</td>
+        <td className="muted when optional">{r.startTime ? new Date(r.startTime).toISOString().slice(0, 16).replace("T", " ") : "—"}</td>
       </tr>
       {signing ? (
         <tr className="signoff-row">
-          <td colSpan={cols}><SignOffForm row={r} onDone={onSign} /></td>
+          <td colSpan={cols}><SignOffForm row={r} closeLink={closeLink} /></td>
+        </tr>
+      ) : null}
+      {revoking ? (
+        <tr className="signoff-row">
+          <td colSpan={cols}><RevokeForm row={r} onDone={onRevoke} /></td>
         </tr>
       ) : null}
     </>

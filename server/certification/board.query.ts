@@ -3,17 +3,20 @@ import type { Client } from "@temporalio/client";
 import type { Db } from "../../db/pool";
 import type { Stage } from "../../db/tables/dataset.table";
 import { certificationQuery, type CertificationView, certifyRunWorkflowId } from "../../workflows/certification/certify-run.messages";
+import { signoffStatuses } from "../overview/run-progress";
 import { auditTrail } from "./audit.repository";
 import { fileQualityResults } from "./file-quality-results";
 import { calibrationOf, componentsOf, datasetStates, getCertRun } from "./cert-run.repository";
 import { coverageSummary } from "./coverage";
 import { NotFoundError } from "./errors";
 import { flagChanges } from "./flag.repository";
-import { effectiveFlags, signoffReadiness } from "./flags";
+import { effectiveFlags, signoffBlockers, signoffReadiness } from "./flags";
 
 export interface BoardFilter {
   readonly stage?: Stage;
   readonly certStatus?: string;
+  /** Only runs whose current stage waits for a shifter's sign-off ("runs waiting for me"). */
+  readonly waitingForSignoff?: boolean;
   readonly runClass?: string;
   readonly state?: string;
   readonly runFrom?: number;
@@ -29,6 +32,7 @@ export async function certificationBoard(db: Db, f: BoardFilter) {
   let q = db.selectFrom("cert_run").leftJoin("run", "run.run_number", "cert_run.run_number").selectAll("cert_run").select("run.start_time");
   if (f.stage) q = q.where("cert_run.stage", "=", f.stage);
   if (f.certStatus) q = q.where("cert_status", "=", f.certStatus);
+  if (f.waitingForSignoff) q = q.where("cert_status", "in", signoffStatuses);
   if (f.runClass) q = q.where("cert_run.run_class", "=", f.runClass);
   if (f.state) q = q.where("state", "=", f.state);
   if (f.runFrom !== undefined) q = q.where("cert_run.run_number", ">=", f.runFrom);
@@ -39,6 +43,7 @@ export async function certificationBoard(db: Db, f: BoardFilter) {
   const datasets = runs.length
     ? await db.selectFrom("cert_dataset").select(["run_number", "dataset_name", "stage", "state", "frozen"]).where("workspace", "=", "global").where("run_number", "in", runs.map((r) => r.run_number)).execute()
     : [];
+  const revoked = await revokedSignoffs(db, runs.map((r) => r.run_number));
   return runs.map((r) => ({
     runNumber: r.run_number,
     runClass: r.run_class,
@@ -49,7 +54,22 @@ export async function certificationBoard(db: Db, f: BoardFilter) {
     updatedAt: r.updated_at,
     startTime: r.start_time,
     stages: datasets.filter((d) => d.run_number === r.run_number).map((d) => ({ stage: d.stage, dataset: d.dataset_name, state: d.state, frozen: d.frozen })),
+    /** Stages whose latest sign-off an expert revoked (and nobody signed again since). */
+    revoked: revoked.filter((v) => v.runNumber === r.run_number),
   }));
+}
+
+/** The stage of a sign-off or reopen audit row: its key is `<workflow id>/<stage>/<step>/<n>`. */
+function stageOfKey(key: string): string {
+  return key.split("/")[1] ?? "";
+}
+
+async function revokedSignoffs(db: Db, runNumbers: readonly number[]) {
+  if (runNumbers.length === 0) return [];
+  const rows = await db.selectFrom("cert_audit").select(["run_number", "kind", "actor", "reason", "at", "idempotency_key"]).where("run_number", "in", runNumbers).where("kind", "in", ["signoff", "reopen"]).orderBy("id").execute();
+  const last = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) last.set(`${r.run_number}/${stageOfKey(r.idempotency_key)}`, r);
+  return [...last.values()].filter((r) => r.kind === "reopen").map((r) => ({ runNumber: r.run_number, stage: stageOfKey(r.idempotency_key), by: r.actor, reason: r.reason, at: r.at }));
 }
 
 export function temporalUiLink(uiUrl: string, namespace: string, workflowId: string): string {
@@ -79,7 +99,15 @@ export async function runCertificationDetail(db: Db, temporal: () => Promise<Cli
       const changes = await flagChanges(db, runNumber, dataset);
       const effective = effectiveFlags(changes, components, cert.ls_count);
       const readiness = signoffReadiness(effective, components);
-      return { dataset, history: changes, effective, coverage: coverageSummary(effective, components, lumiByLs), componentsWithoutStatus: Object.entries(readiness.unknownLs).filter(([, n]) => n > 0).map(([c]) => c) };
+      const undoneBy = Object.fromEntries(changes.filter((c) => c.undoOf !== null).map((c) => [c.undoOf!, c.id]));
+      return {
+        dataset,
+        history: changes.map((c) => ({ ...c, undoneBy: undoneBy[c.id] ?? null })),
+        effective,
+        coverage: coverageSummary(effective, components, lumiByLs),
+        componentsWithoutStatus: Object.entries(readiness.unknownLs).filter(([, n]) => n > 0).map(([c]) => c),
+        blockers: signoffBlockers(effective),
+      };
     }),
   );
   let live: CertificationView | null = null;

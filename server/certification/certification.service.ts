@@ -34,7 +34,7 @@ import { type CertificationConfig, defaultCertificationConfig } from "./certific
 import { componentsOf, getCertRun, setCalibrationStatus } from "./cert-run.repository";
 import { CertificationRuleError, NotFoundError } from "./errors";
 import { flagChanges, insertFlags } from "./flag.repository";
-import { type FlagInput, type FlagStatus, validateFlag } from "./flags";
+import { type FlagInput, type FlagStatus, MIN_SIGNOFF_COMMENT, validateFlag } from "./flags";
 
 export interface CertificationDeps {
   readonly db: Db;
@@ -108,9 +108,6 @@ export interface SignOffInput {
   readonly comment: string;
   readonly campaign?: string;
 }
-
-/** Shortest sign-off comment: the board and the run page ask for the same. */
-export const MIN_SIGNOFF_COMMENT = 3;
 
 /**
  * Signs off a stage through its workflow's validated update. The stage's readiness is computed

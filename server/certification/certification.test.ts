@@ -3,7 +3,8 @@ import { autoFlags } from "./auto-flags";
 import { calibrationMissing, calibrationReady, initialCalibrationState } from "./calibration";
 import { coverageSummary } from "./coverage";
 import { CertificationRuleError, TransitionError } from "./errors";
-import { activeChanges, effectiveFlags, type FlagChange, type FlagInput, originLabel, signoffReadiness, validateFlag } from "./flags";
+import { activeChanges, effectiveFlags, type FlagChange, type FlagInput, originLabel, signoffBlockers, signoffReadiness, validateFlag } from "./flags";
+import { meaningOf, progressWord, progressWords } from "./vocabulary";
 import { allowedRunTransitions, assertDatasetTransition, assertRunTransition } from "./states";
 
 let nextId = 1;
@@ -75,6 +76,15 @@ describe("component flags", () => {
     expect(originLabel({ kind: "dcs", name: "beam-present" })).toBe("dcs:beam-present");
   });
 
+  it("lists each blocking range with what fixes it", () => {
+    const legacy = change({ firstLs: 1, lastLs: 4, status: "BAD", comment: "" });
+    const auto = change({ component: "dt-dt", firstLs: 1, lastLs: 6, status: "BAD", comment: "", origin: { kind: "rule", name: "dt-shape" } });
+    expect(signoffBlockers(effectiveFlags([legacy, auto], comps, 6))).toEqual([
+      { kind: "needs-comment", component: "tracker-pixel", firstLs: 1, lastLs: 4, changeId: legacy.id, status: "BAD", cause: "" },
+      { kind: "no-status", component: "tracker-pixel", firstLs: 5, lastLs: 6, changeId: null, status: "UNKNOWN", cause: "" },
+    ]);
+  });
+
   it("coverage summary weighs lumisections and recorded luminosity", () => {
     const eff = effectiveFlags([change({ firstLs: 1, lastLs: 2, status: "GOOD" }), change({ firstLs: 3, lastLs: 3, status: "BAD", comment: "dead" })], ["tracker-pixel"], 4);
     const lumi = new Map([[1, 1], [2, 1], [3, 2], [4, 0]]);
@@ -99,6 +109,16 @@ describe("automatic flags from comparison results", () => {
     const [flag] = autoFlags([rule], many, 5);
     expect(flag?.comment.length).toBe(2_000);
     expect(flag?.comment.startsWith("auto:pixel-shapes: chi2 ERROR on Pixel/module_0/occupancy")).toBe(true);
+  });
+});
+
+describe("one vocabulary of states", () => {
+  it("shows run and dataset states in the workflow's words, each explained", () => {
+    expect(["waiting dqm gui", "OPEN", "SIGNOFF", "COMPLETED"].map(progressWord)).toEqual(["waiting-data", "open", "signed-off", "completed"]);
+    expect(progressWord("awaiting-signoff")).toBe("awaiting-signoff");
+    expect(meaningOf("SIGNOFF")).toMatch(/signed the stage off/);
+    expect(meaningOf("reprocessing:ReReco1")).toMatch(/reprocessing campaign/);
+    expect(new Set(progressWords.map((w) => w.word)).size).toBe(progressWords.length);
   });
 });
 

@@ -60,6 +60,8 @@ export interface EffectiveRange {
 }
 
 export const MIN_BAD_COMMENT = 3;
+/** Shortest sign-off comment: the board and the run page ask for the same. */
+export const MIN_SIGNOFF_COMMENT = 3;
 
 /** A status that says nothing about the data: the lumisection still needs a shifter's look. */
 export function isUnset(status: FlagStatus | "UNKNOWN"): boolean {
@@ -147,4 +149,23 @@ export function signoffReadiness(effective: readonly EffectiveRange[], component
     if (needsComment(r)) badWithoutComment[r.component] = (badWithoutComment[r.component] ?? 0) + 1;
   }
   return { unknownLs, badWithoutComment };
+}
+
+/** One thing that keeps a stage from being signed off, with what a shifter needs to fix it in place. */
+export interface SignoffBlocker {
+  readonly kind: "no-status" | "needs-comment";
+  readonly component: string;
+  readonly firstLs: number;
+  readonly lastLs: number;
+  /** The version to re-flag with a comment (needs-comment), null for lumisections nobody flagged. */
+  readonly changeId: number | null;
+  readonly status: FlagStatus | "UNKNOWN";
+  readonly cause: string;
+}
+
+/** Every range that blocks a sign-off: lumisections without a status and persons' BAD ranges without a comment. */
+export function signoffBlockers(effective: readonly EffectiveRange[]): SignoffBlocker[] {
+  return effective
+    .filter((r) => isUnset(r.status) || needsComment(r))
+    .map((r) => ({ kind: isUnset(r.status) ? "no-status" : "needs-comment", component: r.component, firstLs: r.firstLs, lastLs: r.lastLs, changeId: r.changeId, status: r.status, cause: r.cause }));
 }

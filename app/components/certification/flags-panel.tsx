@@ -10,7 +10,7 @@ import { StatusBadge } from "./status-badge";
 interface Origin { kind: string; name: string }
 export interface DatasetFlags {
   dataset: string;
-  history: { id: number; component: string; firstLs: number; lastLs: number; status: string; cause: string; comment: string; origin: Origin; undoOf: number | null; createdBy: string; createdAt: string | Date }[];
+  history: { id: number; component: string; firstLs: number; lastLs: number; status: string; cause: string; comment: string; origin: Origin; undoOf: number | null; undoneBy: number | null; createdBy: string; createdAt: string | Date }[];
   effective: { component: string; firstLs: number; lastLs: number; status: string; cause: string; comment: string; origin: Origin | null; changeId: number | null }[];
   coverage: { component: string; lumisections: Fractions; luminosity: Fractions }[];
   componentsWithoutStatus: string[];
@@ -34,18 +34,29 @@ function Bar({ f, label }: { f: Fractions; label: string }) {
   );
 }
 
+/** A whole number from the URL within 1..max, for the form opened on a range. */
+function lsParam(raw: string | null, max: number): number | undefined {
+  const n = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+  return n >= 1 && n <= max ? n : undefined;
+}
+
 function EditForm({ flags, lsCount, canEdit }: { flags: DatasetFlags; lsCount: number; canEdit: boolean }) {
   const fetcher = useFetcher<ActionResult>();
   const requestId = useRequestId(fetcher.data);
+  const [params] = useSearchParams();
   const components = [...new Set(flags.effective.map((e) => e.component))];
+  // Opened on a range (a blocker's "Open LS a–b"): the form starts on that component and range.
+  const component = components.find((c) => c === params.get("component"));
+  const first = lsParam(params.get("first"), lsCount) ?? 1;
+  const last = lsParam(params.get("last"), lsCount) ?? lsCount;
   return (
     <fetcher.Form method="post" className="form-grid" aria-label="Edit a flag">
       <input type="hidden" name="intent" value="editFlag" />
       <input type="hidden" name="dataset" value={flags.dataset} />
       <input type="hidden" name="requestId" value={requestId} />
-      <label>Component<select name="component">{components.map((c) => <option key={c}>{c}</option>)}</select></label>
-      <label>First LS<input type="number" name="firstLs" min={1} max={lsCount} defaultValue={1} required /></label>
-      <label>Last LS<input type="number" name="lastLs" min={1} max={lsCount} defaultValue={lsCount} required /></label>
+      <label>Component<select name="component" key={component ?? ""} defaultValue={component}>{components.map((c) => <option key={c}>{c}</option>)}</select></label>
+      <label>First LS<input type="number" name="firstLs" min={1} max={lsCount} key={`f${first}`} defaultValue={first} required /></label>
+      <label>Last LS<input type="number" name="lastLs" min={1} max={lsCount} key={`l${last}`} defaultValue={last} required /></label>
       <label>Status<select name="status" defaultValue="GOOD">{flagStatuses.map((s) => <option key={s}>{s}</option>)}</select></label>
       <label>Cause<input name="cause" /></label>
       <label>Comment (BAD needs one)<textarea name="comment" rows={1} /></label>
@@ -57,15 +68,22 @@ function EditForm({ flags, lsCount, canEdit }: { flags: DatasetFlags; lsCount: n
   );
 }
 
-export function UndoButton({ id, component }: { id: number; component: string }) {
+/** Undo of one version: asks first (saying what goes), then says what happened; an undone version offers no undo. */
+export function UndoButton({ id, component, what, undoneBy }: { id: number; component: string; what?: string; undoneBy?: number | null }) {
   const fetcher = useFetcher<ActionResult>();
   const requestId = useRequestId(fetcher.data);
+  const [asking, setAsking] = useState(false);
+  if (fetcher.data?.ok) return <span role="status" className="notice ok">{fetcher.data.message}</span>;
+  if (undoneBy) return <span className="muted">undone by version {undoneBy}</span>;
+  if (!asking) return <button type="button" onClick={() => setAsking(true)} aria-label={`Undo version ${id} (${component})`}>Undo</button>;
   return (
-    <fetcher.Form method="post">
+    <fetcher.Form method="post" className="inline-fix" aria-label={`Confirm the undo of version ${id}`}>
       <input type="hidden" name="intent" value="undoFlag" />
       <input type="hidden" name="changeId" value={id} />
       <input type="hidden" name="requestId" value={requestId} />
-      <button type="submit" disabled={!requestId || fetcher.state !== "idle"} aria-label={`Undo version ${id} (${component})`}>Undo</button>
+      <span>Undo version {id}{what ? ` (${what})` : ""}? What it replaced comes back.</span>
+      <button type="submit" className="primary" disabled={!requestId || fetcher.state !== "idle"}>{fetcher.state !== "idle" ? "Undoing…" : `Yes, undo version ${id}`}</button>
+      <button type="button" onClick={() => setAsking(false)}>Keep it</button>
       {fetcher.data && !fetcher.data.ok ? <span role="alert" className="notice error">{fetcher.data.error}</span> : null}
     </fetcher.Form>
   );
@@ -126,11 +144,11 @@ export function FlagsPanel({ runNumber, lsCount, all, canEdit }: { runNumber: nu
                   <td className="num">{h.id}</td>
                   <td>{h.component}</td>
                   <td className="num">{h.firstLs}–{h.lastLs}</td>
-                  <td>{h.undoOf !== null ? <span className="badge idle">undo of {h.undoOf}</span> : <StatusBadge status={h.status} />}</td>
+                  <td>{h.undoOf !== null ? <span className="badge idle">undo of {h.undoOf}</span> : <StatusBadge status={h.status} />}{h.undoneBy ? <span className="muted"> (undone)</span> : null}</td>
                   <td>{h.comment}</td>
                   <td>{h.createdBy}</td>
                   <td className="muted when">{new Date(h.createdAt).toISOString().slice(0, 19).replace("T", " ")}</td>
-                  <td><UndoButton id={h.id} component={h.component} /></td>
+                  <td>{h.undoOf === null ? <UndoButton id={h.id} component={h.component} what={`${h.component} LS ${h.firstLs}–${h.lastLs} ${h.status}`} undoneBy={h.undoneBy} /> : null}</td>
                 </tr>
               ))}
             </tbody>

@@ -9,9 +9,10 @@ import { calibrationStatuses } from "../../certification/calibration";
 import { calibrationBoard } from "../../certification/calibration-board";
 import { comparisonPlot } from "../../certification/comparison-plot";
 import { setReferenceRun } from "../../certification/cert-run.repository";
-import { editFlag, MIN_SIGNOFF_COMMENT, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
-import { flagStatuses } from "../../certification/flags";
+import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
+import { flagStatuses, MIN_SIGNOFF_COMMENT } from "../../certification/flags";
 import { runStates } from "../../certification/states";
+import { signoffPreview } from "../../certification/signoff-preview";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedDate, boundedText, commentText, datasetName, int4, lumisection, nameText, pathText, runNumber, serialId, slug } from "../../limits/fields";
 import { MAX_PAGE_ROWS } from "../../limits/limits";
@@ -31,6 +32,7 @@ export const certificationRouter = router({
       z.object({
         stage: stage.optional(),
         certStatus: nameText.optional(),
+        waitingForSignoff: z.boolean().optional(),
         runClass: nameText.optional(),
         state: z.enum(runStates).optional(),
         runFrom: runNumber.optional(),
@@ -63,6 +65,10 @@ export const certificationRouter = router({
     .query(({ ctx, input }) =>
       asTrpc(() => runCertificationDetail(ctx.services.db, () => ctx.services.temporal(), { url: ctx.services.config.TEMPORAL_UI_URL, namespace: ctx.services.config.TEMPORAL_NAMESPACE }, input.runNumber)),
     ),
+  /** What signing off a stage signs (flags not GOOD, failed comparisons) and what blocks it. */
+  signoffPreview: procedureFor("viewer")
+    .input(z.object({ runNumber, stage }))
+    .query(({ ctx, input }) => asTrpc(() => signoffPreview(ctx.services.db, input.runNumber, input.stage))),
   start: procedureFor("shifter")
     .input(z.object({ runNumber }))
     .mutation(({ ctx, input }) => asTrpc(() => startCertification(deps(ctx), input.runNumber))),
