@@ -40,6 +40,7 @@ test("a run's sheet, its reference, its lumisections, its audit and its figures"
   const timeline = page.getByRole("region", { name: "Lumisection timeline" });
   const track = timeline.locator(".lst-track").first();
   const component = await track.getAttribute("data-row");
+  await track.scrollIntoViewIfNeeded();
   const box = (await track.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2);
   await page.mouse.down();

@@ -19,7 +19,8 @@ export function duration(s: number | null): string {
   return h > 0 ? `${h} h ${pad(m)} min ${pad(sec)} s` : m > 0 ? `${m} min ${pad(sec)} s` : `${sec} s`;
 }
 
-const num = (v: number | null, unit: string, digits = 2) => (v === null ? "—" : `${Number.isInteger(v) ? v : v.toFixed(digits)}${unit}`);
+/** A quantity rounded to `digits` decimals without trailing zeros ("3.8 T", "4 /pb"). */
+const num = (v: number | null, unit: string, digits = 2) => (v === null ? "—" : `${Number(v.toFixed(digits))}${unit}`);
 
 function ReferenceForm({ runClass, current }: { runClass: string; current: number | null }) {
   const fetcher = useFetcher<ActionResult>();
