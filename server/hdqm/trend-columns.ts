@@ -8,8 +8,22 @@
  */
 import { z } from "zod";
 import type { Db } from "../../db/pool";
-import { queryTrendParts, trendRequestSchema, type TrendRuns } from "./trend-query";
+import { queryTrendParts, type RunColumn, trendRequestSchema, type TrendRuns } from "./trend-query";
 import type { XAxis } from "./x-axis";
+
+/** The trend_run columns each run field and x axis reads; nothing else is fetched. */
+const fieldColumns: Record<RunField, RunColumn[]> = {
+  datasetId: [],
+  startTime: ["start_ms"],
+  fill: ["fill"],
+  durationS: ["duration_s"],
+  deliveredLumi: ["delivered"],
+  recordedLumi: ["recorded"],
+  significant: ["significant"],
+  certifiedFraction: [],
+  certifiedLumi: [],
+};
+const axisColumns: Record<XAxis, RunColumn[]> = { run: [], time: ["start_ms"], fill: ["fill"], duration: ["duration_s"], luminosity: ["delivered"] };
 
 /** Run metadata a client may ask for. `certifiedFraction` and `certifiedLumi` are null unless a golden JSON selects the runs. */
 export const runFields = ["datasetId", "startTime", "fill", "durationS", "deliveredLumi", "recordedLumi", "significant", "certifiedFraction", "certifiedLumi"] as const;
@@ -63,7 +77,8 @@ function runField(runs: TrendRuns, field: RunField): unknown[] | null {
 
 export async function queryTrendColumns(db: Db, request: TrendColumnsRequest): Promise<TrendColumns> {
   const req = trendColumnsRequestSchema.parse(request);
-  const { metrics, runs, points, axis } = await queryTrendParts(db, req);
+  const columns: RunColumn[] = ["run", "dataset_id", ...axisColumns[req.xAxis], ...req.runFields.flatMap((f) => fieldColumns[f])];
+  const { metrics, runs, points, axis } = await queryTrendParts(db, req, columns);
   const fields: Partial<Record<RunField, unknown[] | null>> = {};
   for (const f of req.runFields) fields[f] = runField(runs, f);
   return {

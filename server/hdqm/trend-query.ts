@@ -97,39 +97,47 @@ function selectionFilter(sel: ParsedRunSelection, golden: GoldenRun[] | null) {
   }
 }
 
+/** The run columns a trend may read from `trend_run`, by their name in the answer's arrays. */
+const RUN_COLUMNS = {
+  run: "run_number",
+  dataset_id: "dataset_id",
+  start_ms: "start_ms",
+  fill: "fill_number",
+  duration_s: "duration_s",
+  delivered: "delivered_lumi",
+  recorded: "recorded_lumi",
+  ls_count: "ls_count",
+  significant: "significant",
+} as const;
+export type RunColumn = keyof typeof RUN_COLUMNS;
+export const allRunColumns = Object.keys(RUN_COLUMNS) as RunColumn[];
+
 /**
  * The statement reading a scope's runs from `trend_run` (migration 2026-12-01T1300), one array
- * per column. The rows come from the series index already in run order, and the aggregates take
- * them in that order (`array_agg` without its own ORDER BY keeps its input's order), so there is
- * no sort per column; latest N reads the index backwards and turns the N rows around once.
+ * per column asked for (the run number always). The rows come from the series index already in
+ * run order, and the aggregates take them in that order (`array_agg` without its own ORDER BY
+ * keeps its input's order), so there is no sort per column; latest N reads the index backwards
+ * and turns the N rows around once.
  */
-export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null) {
+export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null, columns: readonly RunColumn[] = allRunColumns) {
   const sel = scope.selection;
+  const wanted = [...new Set<RunColumn>(["run", ...columns])];
   const significant = scope.includeNonSignificant ? sql`` : sql`and t.significant`;
   const where = sql`where t.primary_dataset = ${scope.primaryDataset} and t.processing_string = ${scope.processingString} ${significant} ${selectionFilter(sel, golden)}`;
-  const columns = sql`t.run_number, t.dataset_id, t.start_ms, t.fill_number, t.duration_s, t.delivered_lumi, t.recorded_lumi, t.ls_count, t.significant`;
+  const inner = sql.raw(wanted.map((c) => `t.${RUN_COLUMNS[c]} as ${c}`).join(", "));
+  const arrays = sql.raw(wanted.map((c) => `to_json(array_agg(s.${c})) as ${c}`).join(",\n      "));
   const ordered =
     sel.kind === "latest"
-      ? sql`select * from (select ${columns} from trend_run t ${where} order by t.run_number desc limit ${sel.n}) t order by t.run_number`
-      : sql`select ${columns} from trend_run t ${where} order by t.run_number`;
-  return sql<RunArrays>`select
-      to_json(array_agg(s.run_number)) as run,
-      to_json(array_agg(s.dataset_id)) as dataset_id,
-      to_json(array_agg(s.start_ms)) as start_ms,
-      to_json(array_agg(s.fill_number)) as fill,
-      to_json(array_agg(s.duration_s)) as duration_s,
-      to_json(array_agg(s.delivered_lumi)) as delivered,
-      to_json(array_agg(s.recorded_lumi)) as recorded,
-      to_json(array_agg(s.ls_count)) as ls_count,
-      to_json(array_agg(s.significant)) as significant
-    from (${ordered}) s`;
+      ? sql`select * from (select ${inner} from trend_run t ${where} order by t.run_number desc limit ${sel.n}) t order by t.run`
+      : sql`select ${inner} from trend_run t ${where} order by t.run_number`;
+  return sql<Partial<RunArrays>>`select ${arrays} from (${ordered}) s`;
 }
 
-/** The runs of a scope (one dataset each), sorted by run number. */
-export async function selectRuns(db: Db, scope: SeriesScope): Promise<TrendRuns> {
+/** The runs of a scope (one dataset each), sorted by run number; columns not asked for come back empty. */
+export async function selectRuns(db: Db, scope: SeriesScope, columns: readonly RunColumn[] = allRunColumns): Promise<TrendRuns> {
   const sel = scope.selection;
   const golden = sel.kind === "golden" ? goldenRuns(sel.json) : null;
-  const { rows } = await selectRunsQuery(scope, golden).execute(db);
+  const { rows } = await selectRunsQuery(scope, golden, golden ? [...columns, "ls_count", "recorded"] : columns).execute(db);
   const r = rows[0];
   const runs: TrendRuns = {
     run: r?.run ?? [],
@@ -197,9 +205,14 @@ export interface MetricRef {
   y_title: string;
 }
 
+/** The statement reading metric definitions by name within a subsystem. */
+export function metricsQuery(db: Db, subsystem: string, names: readonly string[]) {
+  return db.selectFrom("metric_definition").select(["id", "subsystem", "name", "plot_title", "y_title"]).where("subsystem", "=", subsystem).where("name", "in", names);
+}
+
 /** Metric definitions by name within a subsystem, in the requested order; unknown names are an error. */
 export async function resolveMetrics(db: Db, subsystem: string, names: readonly string[]): Promise<MetricRef[]> {
-  const rows = await db.selectFrom("metric_definition").select(["id", "subsystem", "name", "plot_title", "y_title"]).where("subsystem", "=", subsystem).where("name", "in", names).execute();
+  const rows = await metricsQuery(db, subsystem, names).execute();
   const missing = names.filter((n) => !rows.some((r) => r.name === n));
   if (missing.length) throw new TrendQueryError(`unknown metric${missing.length > 1 ? "s" : ""} in ${subsystem}: ${missing.join(", ")}`);
   return names.map((n) => rows.find((r) => r.name === n)!);
@@ -238,8 +251,8 @@ export async function seriesPoints(db: Db, metricIds: readonly number[], scope: 
 }
 
 /** What both trend answers are made of: the metrics, the selected runs, their points and the x axis. */
-export async function queryTrendParts(db: Db, req: z.output<typeof trendRequestSchema>) {
-  const [metrics, runs] = await Promise.all([resolveMetrics(db, req.subsystem, req.metrics), selectRuns(db, req)]);
+export async function queryTrendParts(db: Db, req: z.output<typeof trendRequestSchema>, columns: readonly RunColumn[] = allRunColumns) {
+  const [metrics, runs] = await Promise.all([resolveMetrics(db, req.subsystem, req.metrics), selectRuns(db, req, columns)]);
   const points = await seriesPoints(db, metrics.map((m) => m.id), req, runs);
   const axis = runAxis(req.xAxis, { run: runs.run, startTime: runs.startTime, fill: runs.fill, durationS: runs.durationS, lumi: runs.certifiedLumi ?? runs.deliveredLumi });
   return { metrics, runs, points, axis };

@@ -1,16 +1,21 @@
 /**
- * `dqmflow bench trends-under-ingest [--json] [--points N] [--per-run M] [--seconds S] [--cache on|off|both] [--build DIR]`:
+ * `dqmflow bench trends-under-ingest [--json] [--points N] [--per-run M] [--seconds S] [--cache on|off|both] [--scope on|off] [--build DIR]`:
  * the trend API's latency while an ingest runs (issue 11, R5: within 2× of its quiet p99).
  * A scratch schema holds a 5,000-run series (as `bench trends`, with the product's NOTIFY
- * triggers, so every ingest commit empties the server's trend cache as it does in production).
+ * triggers and trend_run). Each ingest commit notifies the server's trend cache as ingest's
+ * writer does: naming the series it wrote (another processing string), so the cache keeps the
+ * measured series' answers.
  * The product's web server answers `trends.series` for one metric over the whole series to 16
  * keep-alive HTTP clients: first for S seconds with nothing else running (quiet), then for as
  * long as an ingest of N points (default 1 M) runs in a process of its own — M points per run
  * (default 500), one transaction per run as a file's write is: run and dataset rows, then the
  * ingest writer's replace of the dataset's points. Prints p50/p99 of both windows and their ratio.
  * `--build DIR` serves a build copied beforehand (build/ and public/build/) instead of building.
+ * `--scope off`: the ingest does not name its series, so every commit empties the trend cache
+ * (the behaviour before migration 2026-12-01T1310; default on, as ingest's writer does).
  */
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,10 +23,12 @@ import { sql } from "kysely";
 import { createDb } from "../../../db/pool";
 import { config } from "../../config/config";
 import { allocatePoints, replacePoints } from "../../ingest/point-writer";
+import { scopeTrendNotifications } from "../../ingest/trend-scope";
 import { CACHE_HEADER } from "../../trpc/http-handler";
 import type { CliCommand } from "../main";
 import { privateBuild, removeBuild, startApp, stopApp } from "./bench-app";
 import { BENCH_SCHEMA, benchUrl, createBenchSchema, dropBenchSchema, percentile, seedBenchSeries } from "./bench-support";
+import { addScratchTrendRun } from "./bench-trend-run";
 
 const CLIENTS = 16;
 const SERIES_RUNS = 5_000;
@@ -38,6 +45,7 @@ const T0 = Date.parse("2018-05-01T00:00:00Z");
 async function seed(url: string): Promise<void> {
   const db = await createBenchSchema(url);
   try {
+    await addScratchTrendRun(db);
     await seedBenchSeries(db, {
       runs: SERIES_RUNS,
       subsystem: "Bench",
@@ -59,7 +67,7 @@ async function seed(url: string): Promise<void> {
 }
 
 /** The ingest, run in a child process: `points` points, `perRun` per run, one transaction per run. */
-async function ingestChild(url: string, points: number, perRun: number): Promise<void> {
+async function ingestChild(url: string, points: number, perRun: number, scoped: boolean): Promise<void> {
   const db = createDb(benchUrl(url), 1);
   try {
     const runs = Math.ceil(points / perRun);
@@ -71,6 +79,8 @@ async function ingestChild(url: string, points: number, perRun: number): Promise
       const datasetId = INGEST_DATASET0 + k;
       const start = new Date(T0 + k * 3000e3);
       await db.transaction().execute(async (trx) => {
+        // As ingest's writer does (write-ingest.ts): the trend caches drop only this series' answers.
+        if (scoped) await scopeTrendNotifications(trx, PD, INGEST_PS);
         await trx
           .insertInto("run")
           .values({ run_number: run, start_time: start, end_time: new Date(start.getTime() + 2400e3), run_class: "Collisions", fill_number: 7000 + Math.floor(k / 3), delivered_lumi: 20, recorded_lumi: 19, ls_count: 100, significant: true })
@@ -131,8 +141,8 @@ interface Window {
 const windowOf = (r: { latencies: number[]; seconds: number }): Window => ({ requests: r.latencies.length, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99), rps: r.latencies.length / r.seconds });
 
 /** Starts the ingest child; resolves once it writes, with a promise of its end (seconds it took). */
-function startIngest(url: string, points: number, perRun: number): Promise<{ done: Promise<number> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--ingest-child", url, String(points), String(perRun)], { stdio: ["ignore", "pipe", "inherit"] });
+function startIngest(url: string, points: number, perRun: number, scoped: boolean): Promise<{ done: Promise<number> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--ingest-child", url, String(points), String(perRun), scoped ? "scoped" : "unscoped"], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   return new Promise((resolve, reject) => {
     const done = new Promise<number>((res, rej) => {
@@ -150,7 +160,7 @@ function startIngest(url: string, points: number, perRun: number): Promise<{ don
   });
 }
 
-async function measure(buildDir: string, url: string, cached: boolean, opts: { points: number; perRun: number; seconds: number }) {
+async function measure(buildDir: string, url: string, cached: boolean, opts: { points: number; perRun: number; seconds: number; scoped: boolean }) {
   const app = await startApp(buildDir, { DATABASE_URL: benchUrl(url), TREND_CACHE: cached ? "on" : "off", TEMPORAL_TASK_QUEUE: "dqmflow-bench-trends-under-ingest" });
   try {
     const input = { subsystem: "Bench", primaryDataset: PD, processingString: PS, metrics: ["metric_7"], selection: { kind: "latest", n: SERIES_RUNS } };
@@ -171,13 +181,13 @@ async function measure(buildDir: string, url: string, cached: boolean, opts: { p
     await load(target, bytes, () => Date.now() > warm);
     const quietEnd = Date.now() + opts.seconds * 1000;
     const quiet = windowOf(await load(target, bytes, () => Date.now() > quietEnd));
-    const ingest = await startIngest(url, opts.points, opts.perRun);
+    const ingest = await startIngest(url, opts.points, opts.perRun, opts.scoped);
     // The window closes when the ingest ends, however it ends; a failed ingest fails the bench.
     let over = false;
     void ingest.done.finally(() => (over = true)).catch(() => undefined);
     const under = windowOf(await load(target, bytes, () => over));
     const ingestSeconds = await ingest.done;
-    return { cache: cached ? "on" : "off", bytes, quiet, underIngest: under, ingestSeconds, ingestPointsPerSecond: opts.points / ingestSeconds, p99Ratio: under.p99 / quiet.p99 };
+    return { cache: cached ? "on" : "off", scopedInvalidation: opts.scoped, loadavg: (await readFile("/proc/loadavg", "utf8")).split(" ").slice(0, 3).join(" "), bytes, quiet, underIngest: under, ingestSeconds, ingestPointsPerSecond: opts.points / ingestSeconds, p99Ratio: under.p99 / quiet.p99 };
   } finally {
     await stopApp(app);
   }
@@ -188,7 +198,7 @@ export const benchTrendsUnderIngestCommand: CliCommand = {
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { json: { type: "boolean", default: false }, points: { type: "string", default: "1000000" }, "per-run": { type: "string", default: "500" }, seconds: { type: "string", default: "10" }, cache: { type: "string", default: "both" }, build: { type: "string" } },
+      options: { json: { type: "boolean", default: false }, points: { type: "string", default: "1000000" }, "per-run": { type: "string", default: "500" }, seconds: { type: "string", default: "10" }, cache: { type: "string", default: "both" }, scope: { type: "string", default: "on" }, build: { type: "string" } },
     });
     const points = Number(values.points);
     const perRun = Number(values["per-run"]);
@@ -198,6 +208,8 @@ export const benchTrendsUnderIngestCommand: CliCommand = {
     if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`--seconds must be a positive whole number, got '${values.seconds}'`);
     const modes = { on: [true], off: [false], both: [true, false] }[values.cache ?? ""];
     if (!modes) throw new Error(`--cache must be on, off or both, got '${values.cache}'`);
+    if (values.scope !== "on" && values.scope !== "off") throw new Error(`--scope must be on or off, got '${values.scope}'`);
+    const scoped = values.scope === "on";
     const url = config().DATABASE_URL;
     let buildDir: string | null = null;
     try {
@@ -206,12 +218,12 @@ export const benchTrendsUnderIngestCommand: CliCommand = {
       if (!values.build && !values.json) console.log("bench trends-under-ingest: building the app…");
       buildDir = values.build ?? (await privateBuild("bench-trends-under-ingest"));
       const results = [];
-      for (const cached of modes) results.push(await measure(buildDir, url, cached, { points, perRun, seconds }));
+      for (const cached of modes) results.push(await measure(buildDir, url, cached, { points, perRun, seconds, scoped }));
       if (values.json) console.log(JSON.stringify({ points, perRun, clients: CLIENTS, seriesRuns: SERIES_RUNS, quietSeconds: seconds, goalRatio: 2, results }));
       else {
         console.log(`bench trends-under-ingest: trends.series of one metric over ${SERIES_RUNS} runs (${((results[0]?.bytes ?? 0) / 1024).toFixed(0)} KiB), ${CLIENTS} keep-alive clients; ingest of ${points.toLocaleString("en-US")} points, ${perRun} per run, one transaction per run, in another process`);
         for (const r of results) {
-          console.log(`  trend cache ${r.cache}:`);
+          console.log(`  trend cache ${r.cache}, ingest ${r.scopedInvalidation ? "naming its series (scoped invalidation)" : "naming nothing (full flush per commit)"}; load average at the end ${r.loadavg}:`);
           for (const [k, w] of [["quiet", r.quiet], ["during ingest", r.underIngest]] as const) console.log(`    ${k.padEnd(14)} p50 ${w.p50.toFixed(1).padStart(7)} ms  p99 ${w.p99.toFixed(1).padStart(7)} ms  ${w.rps.toFixed(0).padStart(6)} req/s  (${w.requests} requests)`);
           console.log(`    ingest ${r.ingestSeconds.toFixed(1)} s (${Math.round(r.ingestPointsPerSecond).toLocaleString("en-US")} points/s); p99 during ingest / quiet p99: ${r.p99Ratio.toFixed(2)}× (goal ≤ 2×: ${r.p99Ratio <= 2 ? "met" : "not met"})`);
         }
@@ -225,8 +237,8 @@ export const benchTrendsUnderIngestCommand: CliCommand = {
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "--ingest-child") {
-  const [url, points, perRun] = process.argv.slice(3);
-  ingestChild(url ?? "", Number(points), Number(perRun)).catch((err: unknown) => {
+  const [url, points, perRun, scoped] = process.argv.slice(3);
+  ingestChild(url ?? "", Number(points), Number(perRun), scoped === "scoped").catch((err: unknown) => {
     console.error(`bench trends-under-ingest (ingest): ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   });

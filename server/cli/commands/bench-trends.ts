@@ -1,5 +1,5 @@
 /**
- * `dqmflow bench trends [--json] [--runs N] [--seconds S] [--requests R] [--keep] [--reuse]`: trend requests for
+ * `dqmflow bench trends [--json] [--distinct] [--runs N] [--seconds S] [--requests R] [--keep] [--reuse]`: trend requests for
  * one metric over an N-run series (default 5,000; 200 metrics × N points in the scratch
  * hypertable) over HTTP to the product's web server (Express, its front cache, Remix and the
  * tRPC route, from a private build), once with the trend cache as deployed and once with
@@ -7,6 +7,8 @@
  * connections driven by autocannon (and, cache on, by 16 fetch clients that parse every answer);
  * p50/p99 latency and requests/s, beside the bare SQL of the same series over a pg pool at the
  * same concurrency. `--keep` leaves the scratch schema, `--reuse` measures on it again.
+ * `--distinct` measures first views instead (bench-trends-distinct.ts): each request another
+ * metric among the 200.
  */
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -17,6 +19,8 @@ import { CACHE_HEADER } from "../../trpc/http-handler";
 import type { CliCommand } from "../main";
 import { privateBuild, removeBuild, startApp, stopApp } from "./bench-app";
 import { benchUrl, createBenchSchema, dropBenchSchema, percentile, seedBenchSeries } from "./bench-support";
+import { addScratchTrendRun } from "./bench-trend-run";
+import { measureDistinct, printDistinct } from "./bench-trends-distinct";
 
 const CLIENTS = 16;
 const METRICS = 200;
@@ -26,6 +30,7 @@ const PS = "BenchTrends-v1";
 async function seed(runs: number): Promise<void> {
   const db = await createBenchSchema(config().DATABASE_URL);
   try {
+    await addScratchTrendRun(db);
     await seedBenchSeries(db, {
       runs,
       subsystem: "Bench",
@@ -151,7 +156,7 @@ async function measureSql(url: string, requests: number): Promise<Stats> {
 export const benchTrendsCommand: CliCommand = {
   summary: "trend API over HTTP (cache on and off) vs bare SQL",
   async run(args) {
-    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, runs: { type: "string", default: "5000" }, requests: { type: "string", default: "2000" }, seconds: { type: "string", default: "10" }, keep: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } } });
+    const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, distinct: { type: "boolean", default: false }, runs: { type: "string", default: "5000" }, requests: { type: "string", default: "2000" }, seconds: { type: "string", default: "10" }, keep: { type: "boolean", default: false }, reuse: { type: "boolean", default: false } } });
     const runs = Number(values.runs);
     const requests = Number(values.requests);
     const seconds = Number(values.seconds);
@@ -164,6 +169,12 @@ export const benchTrendsCommand: CliCommand = {
     try {
       if (!values.json) console.log("bench trends: building the app…");
       buildDir = await privateBuild("bench-trends");
+      if (values.distinct) {
+        const d = await measureDistinct(buildDir, url, { runs, metrics: METRICS, requests, seconds, subsystem: "Bench", primaryDataset: PD, processingString: PS }, values.json ? undefined : (line) => console.log(`  … ${line}`));
+        if (values.json) console.log(JSON.stringify(d));
+        else printDistinct(d);
+        return 0;
+      }
       const cached = await measureHttp(buildDir, runs, { requests, seconds }, true, ["autocannon", "parsed"]);
       const uncached = await measureHttp(buildDir, runs, { requests, seconds }, false, ["autocannon"]);
       const bare = await measureSql(url, requests);
