@@ -147,7 +147,7 @@ function CertifiedRun({ data }: { data: Data }) {
           )}
           <Link to="/calibration">All runs' calibrations</Link>
         </section>
-        <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} />
+        <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} fileQuality={detail.fileQuality} />
         <FileQualityPanel results={detail.fileQuality} />
         <RunLsTimeline lsCount={run.lsCount} flags={detail.flags} lumisections={sheet.lumisections} />
         <FlagsPanel runNumber={run.runNumber} lsCount={run.lsCount} all={detail.flags} canEdit={hasRole(me.role, "shifter")} />

@@ -4,6 +4,7 @@ import { useMemo, useRef } from "react";
 import { buildHistogramOption } from "../../../charts/histogram-option";
 import type { CertComparison } from "../../../db/tables/certification.table";
 import type { ComparisonPlot } from "../../../server/certification/comparison-plot";
+import type { FileQualityResultView } from "../../../server/certification/file-quality-results";
 import { toCsv } from "../../lib/csv";
 import { downloadText, downloadUrl } from "../../lib/download";
 import { EChart, type EChartHandle } from "../echart";
@@ -74,7 +75,23 @@ function PlotView({ runNumber, plot }: { runNumber: number; plot: ComparisonPlot
   );
 }
 
-export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: number; comparisons: ComparisonRow[]; plot: ComparisonPlot | null }) {
+/** CMSSW's own quality tests of the same ME in the same dataset, as read from the DQM file: beside dqmflow's verdict. */
+function CmsswResults({ results }: { results: readonly FileQualityResultView[] }) {
+  if (results.length === 0) return <span className="muted">—</span>;
+  return (
+    <span className="cmssw-results">
+      {results.map((r) => (
+        <span key={r.test} title={`${r.test}${r.algorithm ? ` (${r.algorithm})` : ""}${r.result === null ? "" : `: ${r.result.toPrecision(4)}`}${r.message ? ` — ${r.message}` : ""}`}>
+          <StatusBadge status={r.status} /> <span className="muted">{r.test}</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function ComparisonPanel({ runNumber, comparisons, plot, fileQuality = [] }: { runNumber: number; comparisons: ComparisonRow[]; plot: ComparisonPlot | null; fileQuality?: readonly FileQualityResultView[] }) {
+  const cmsswOf = (c: ComparisonRow) => fileQuality.filter((q) => q.dataset === c.dataset_name && q.mePath === c.me_path);
+  const showCmssw = comparisons.some((c) => cmsswOf(c).length > 0);
   const [params] = useSearchParams();
   const link = (c: ComparisonRow) => {
     const q = new URLSearchParams(params);
@@ -96,7 +113,7 @@ export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: n
       ) : (
         <table className="cert">
           <thead>
-            <tr><th>Stage</th><th>Monitor element</th><th>Test</th><th className="num">Reference</th><th className="num">Statistic</th><th className="num">p-value</th><th className="num">Score</th><th>Status</th></tr>
+            <tr><th>Stage</th><th>Monitor element</th><th>Test</th><th className="num">Reference</th><th className="num">Statistic</th><th className="num">p-value</th><th className="num">Score</th><th>Status</th>{showCmssw ? <th title="Quality tests CMSSW ran on the same monitor element, read from the DQM file">CMSSW (file)</th> : null}</tr>
           </thead>
           <tbody>
             {comparisons.map((c) => (
@@ -109,6 +126,7 @@ export function ComparisonPanel({ runNumber, comparisons, plot }: { runNumber: n
                 <td className="num">{figure(c.p_value)}</td>
                 <td className="num">{figure(c.score !== null && c.score < 0 ? null : c.score)}</td>
                 <td><ResultStatus c={c} /></td>
+                {showCmssw ? <td><CmsswResults results={cmsswOf(c)} /></td> : null}
               </tr>
             ))}
           </tbody>
