@@ -40,12 +40,12 @@ test("the board updates live when a workflow moves", async ({ page, context, req
   // The demo's other runs keep moving; the board watches this run's range, as a shifter would.
   await page.goto(`/certification?runFrom=${run}&runTo=${run}`);
   await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
-  await expect(page.getByTestId(`stage-${run}-${target.run.stage}`)).toContainText("OPEN");
+  await expect(page.getByTestId(`stage-${run}-${target.run.stage}`)).toContainText("open");
   await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
   // Someone else signs off (through the API); the workflow moves on and the open board follows.
   await mutate(request, "certification.signOff", { runNumber: run, stage: target.run.stage, comment: "signed off from another console" }, "shifter");
-  await expect(page.getByTestId(`stage-${run}-${target.run.stage}`)).toContainText(/SIGNOFF|COMPLETED/, { timeout: 20_000 });
+  await expect(page.getByTestId(`stage-${run}-${target.run.stage}`)).toContainText(/signed-off|completed/, { timeout: 20_000 });
   await expect(page.getByTestId("recent-changes")).toContainText(`run ${run}: signoff`);
   const listed = await page.getByTestId("recent-changes").getByRole("link").allTextContents();
   expect(new Set(listed)).toEqual(new Set([`run ${run}`]));
@@ -80,6 +80,8 @@ test("a shifter flags lumisections BAD only with a comment, and undoes it", asyn
   await page.screenshot({ path: `${shots}/runs-flags.png`, fullPage: true });
 
   await page.getByRole("button", { name: `Undo version ${version} (hcal-hcal)` }).first().click();
+  await page.getByRole("button", { name: `Yes, undo version ${version}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "undone as version" }).first()).toBeVisible();
   await expect(inForce.getByRole("row").filter({ hasText: comment })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Audit history" })).toContainText("flag-undo");
 });
@@ -178,7 +180,7 @@ test("an expert reopens a certified run and signs it off again in bulk", async (
   await bulk.getByLabel("Comment or reason").fill("re-check after the e2e journey");
   await bulk.getByRole("button", { name: "Reopen current stage" }).click();
   await expect(bulk.getByRole("list", { name: "Bulk results" })).toContainText(`run ${run}: prompt reopened`);
-  await expect(page.getByTestId(`stage-${run}-prompt`)).toContainText("OPEN");
+  await expect(page.getByTestId(`stage-${run}-prompt`)).toContainText("open");
 
   await bulk.getByRole("button", { name: "Sign off current stage" }).click();
   await expect(bulk.getByRole("list", { name: "Bulk results" })).toContainText(`run ${run}: prompt signed off`);

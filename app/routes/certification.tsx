@@ -15,6 +15,7 @@ import { progressWord, runStateWords } from "../../server/certification/vocabula
 import { signoffStatuses } from "../../server/overview/run-progress";
 import styles from "../components/certification/certification.css";
 import { SignoffSummary } from "../components/certification/signoff-summary";
+import { ShiftSummaryPanel, SUMMARY_HOURS } from "../components/certification/shift-summary-panel";
 import { StateLegend } from "../components/certification/state-legend";
 import { StatusBadge } from "../components/certification/status-badge";
 import { type LiveEvent, useBoardEvents } from "../components/certification/use-board-events";
@@ -65,7 +66,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // The sign-off being confirmed (`?sign=<run>`): what it signs, read fresh with the board.
   const signing = rows.find((r) => r.runNumber === wholeNumber(p.get("sign")));
   const preview = signing ? await api.certification.signoffPreview({ runNumber: signing.runNumber, stage: signing.stage }).catch(pageFailure) : null;
-  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me, preview };
+  const hours = SUMMARY_HOURS.find((h) => String(h) === p.get("summary"));
+  const summary = hours ? await api.certification.shiftSummary({ hours }).catch(pageFailure) : null;
+  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE, page, facets, me, preview, summary };
 }
 
 /** One refusal goes out with its 4xx status; a bulk action is 4xx only when every run was refused. */
@@ -276,7 +279,7 @@ function BulkBar({ selected, rows }: { selected: Set<number>; rows: Row[] }) {
 }
 
 export default function CertificationBoard() {
-  const { rows, more, page, me } = useLoaderData<typeof loader>();
+  const { rows, more, page, me, summary } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const revalidator = useRevalidator();
   const navigation = useNavigation();
@@ -386,6 +389,7 @@ export default function CertificationBoard() {
         {more ? <Link to={pageLink(page + 1)}>older runs →</Link> : null}
       </nav>
       <StateLegend />
+      <ShiftSummaryPanel summary={summary} />
       <section className="cert-section" aria-label="Recent changes">
         <h2>Recent changes{runFrom !== undefined && runFrom === runTo ? ` of run ${runFrom}` : runFrom !== undefined || runTo !== undefined ? ` of runs ${runFrom ?? "…"}–${runTo ?? "…"}` : ""}</h2>
         {recent.length === 0 ? <p className="muted">Changes appear here as workflows move.</p> : (

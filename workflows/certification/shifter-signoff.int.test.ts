@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { certificationBoard } from "../../server/certification/board.query";
 import { reopen, signOff, startCertification } from "../../server/certification/certification.service";
+import { shiftSummary } from "../../server/certification/shift-summary";
 import { signoffPreview } from "../../server/certification/signoff-preview";
 import type { AppServices } from "../../server/app-services";
 import { identityOf, testServices } from "../../server/testing/integration";
@@ -23,6 +24,7 @@ afterAll(async () => {
 
 describe("sign-off that helps the shifter", () => {
   it("previews the flags and failed comparisons being signed, and shows a revoked sign-off on the board", async () => {
+    const shiftStart = new Date();
     const run = await seedRun(services.db, { pixelShape: "peak" });
     const rn = run.runNumber;
     await startCertification(worker.deps, rn, testConfig(run.referenceRun));
@@ -50,6 +52,14 @@ describe("sign-off that helps the shifter", () => {
     await signOff(worker.deps, identityOf("shifter"), { runNumber: rn, stage: "online", comment: "rechecked with the right reference" });
     const [again] = await certificationBoard(services.db, { runFrom: rn, runTo: rn, limit: 1, offset: 0 });
     expect(again?.revoked).toEqual([]);
+
+    // The shift summary says what was signed and revoked, in lines to paste into the elog.
+    const summary = await shiftSummary(services.db, { since: shiftStart, until: new Date(Date.now() + 1_000) });
+    expect(summary.signed.filter((s) => s.runNumber === rn).map((s) => [s.stage, s.by])).toEqual([["online", "test-shifter"], ["online", "test-shifter"]]);
+    expect(summary.revoked.filter((s) => s.runNumber === rn).map((s) => [s.stage, s.by, s.reason])).toEqual([["online", "test-expert", "wrong reference"]]);
+    expect(summary.text).toContain(`run ${rn} online by test-shifter: “pixel peak seen”`);
+    expect(summary.text).toContain(`run ${rn} online by test-expert: “wrong reference”`);
+    expect(summary.text.split("\n")[0]).toMatch(/^Certification shift summary \d{4}-\d{2}-\d{2} \d{2}:\d{2}–.* UTC$/);
     await handle.terminate("test done");
   });
 });

@@ -12,6 +12,7 @@ import { setReferenceRun } from "../../certification/cert-run.repository";
 import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
 import { flagStatuses, MIN_SIGNOFF_COMMENT } from "../../certification/flags";
 import { runStates } from "../../certification/states";
+import { shiftSummary } from "../../certification/shift-summary";
 import { signoffPreview } from "../../certification/signoff-preview";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedDate, boundedText, commentText, datasetName, int4, lumisection, nameText, pathText, runNumber, serialId, slug } from "../../limits/fields";
@@ -69,6 +70,10 @@ export const certificationRouter = router({
   signoffPreview: procedureFor("viewer")
     .input(z.object({ runNumber, stage }))
     .query(({ ctx, input }) => asTrpc(() => signoffPreview(ctx.services.db, input.runNumber, input.stage))),
+  /** What a shift did (signed, revoked, flagged) and left, as text for the elog; the window is at most a week. */
+  shiftSummary: procedureFor("viewer")
+    .input(z.object({ hours: z.number().int().min(1, { error: "a shift summary covers at least 1 hour" }).max(168, { error: "a shift summary covers at most 168 hours (a week)" }).default(8) }))
+    .query(({ ctx, input }) => shiftSummary(ctx.services.db, { since: new Date(Date.now() - input.hours * 3_600_000), until: new Date() })),
   start: procedureFor("shifter")
     .input(z.object({ runNumber }))
     .mutation(({ ctx, input }) => asTrpc(() => startCertification(deps(ctx), input.runNumber))),
