@@ -233,7 +233,7 @@ function RuleForms({ rules, expert, variables }: { rules: Data["rules"]; expert:
       {rules.length === 0 ? <p className="empty">No rule set yet.</p> : (
         <div className="scroll-box">
           <table className="cert">
-            <thead><tr><th>Name</th><th className="num">Version</th><th>Datasets</th><th>Rule</th><th>By</th><th /></tr></thead>
+            <thead><tr><th>Name</th><th className="num">Version</th><th><span className="sr-only">Actions</span></th><th>Datasets</th><th>Rule</th><th>By</th></tr></thead>
             <tbody>
               {rules.map((r) => {
                 const text = JSON.stringify(r.logic);
@@ -241,15 +241,15 @@ function RuleForms({ rules, expert, variables }: { rules: Data["rules"]; expert:
                 return (
                   <tr key={`${r.name}-${r.version}`}>
                     <td>{r.name}</td><td className="num">{r.version}</td>
-                    <td><code className="truncate short" title={r.dataset_pattern}>{r.dataset_pattern}</code></td>
-                    <td><code className="truncate" title={text.length > 2000 ? `${text.slice(0, 2000)}…` : text}>{text.slice(0, 400)}</code></td>
-                    <td>{r.created_by}</td>
                     <td className="actions">
                       {r.locked ? <span className="badge warn">locked</span> : null}
                       {expert && isLatest ? <LockButton name={r.name} locked={r.locked} /> : null}
                       {expert && isLatest ? <button type="button" onClick={() => edit(r)} aria-label={`Edit ${r.name} as a new version`}>Edit as v{r.version + 1}</button> : null}
                       {r.version > 1 ? <Link to={`?rule=${encodeURIComponent(r.name)}&rv=${r.version - 1}-${r.version}`} aria-label={`Compare ${r.name} v${r.version - 1} with v${r.version}`}>diff v{r.version - 1}</Link> : null}
                     </td>
+                    <td><code className="truncate short" title={r.dataset_pattern}>{r.dataset_pattern}</code></td>
+                    <td><code className="truncate" title={text.length > 2000 ? `${text.slice(0, 2000)}…` : text}>{text.slice(0, 400)}</code></td>
+                    <td>{r.created_by}</td>
                   </tr>
                 );
               })}

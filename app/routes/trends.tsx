@@ -68,7 +68,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (problems.length) {
     // Nothing is fetched for a view that names what does not exist: the page says what and offers the closest names.
     const tree = await api.trends.tree();
-    return { tree, view: resolveView(asked, tree), trendInput: null, trend: null, quantity: null, correlation: null, details: null, grid: null, problems, theme };
+    const resolved = resolveView(asked, tree);
+    // The panel shows only what the URL asked for and exists: no default metric stands in for an unknown one.
+    const known = new Set(tree.subsystems.find((s) => s.name === resolved.subsystem)?.metrics.map((m) => m.name));
+    const view = { ...resolved, metrics: asked.metrics.filter((m) => known.has(m)) };
+    return { tree, view, trendInput: null, trend: null, quantity: null, correlation: null, details: null, grid: null, problems, theme };
   }
   const page = await loadTrendPage(api, asked);
   return { ...page, trend: slim(page.trend), grid: await gridTrends(api, page), problems, theme };

@@ -12,7 +12,8 @@ export async function ruleVariables(db: Db, configuredComponents: readonly strin
   const [flagged, kept, dcs] = await Promise.all([
     db.selectFrom("cert_flag").select("component").distinct().execute(),
     db.selectFrom("cert_run").select(sql<string>`unnest(components)`.as("component")).distinct().execute(),
-    db.selectFrom("lumisection").select(sql<string>`jsonb_object_keys(dcs)`.as("bit")).distinct().execute(),
+    // A run's lumisections carry the same DCS bits: its first one stands for all (reading every row took ~1 s on the demo's 130,000).
+    db.selectFrom("lumisection").select(sql<string>`jsonb_object_keys(dcs)`.as("bit")).where("ls_number", "=", 1).distinct().execute(),
   ]);
   return ruleVariableNames([...configuredComponents, ...flagged.map((r) => r.component), ...kept.map((r) => r.component)], dcs.map((r) => r.bit));
 }
