@@ -160,8 +160,17 @@ test("a board sign-off needs a comment and shows what is signed; an expert revok
   expect(audit.audit.filter((a) => a.kind === "reopen").map((a) => a.reason)).toEqual(["signed with the wrong reference run"]);
   await shoot(page, `/certification?runFrom=${run}&runTo=${run}`, "board-revoked");
 
+  // The shift summary for the elog says what was signed and revoked.
+  await page.goto(`/certification?runFrom=${run}&runTo=${run}`);
+  await page.getByRole("region", { name: "Shift summary" }).getByRole("link", { name: "last 8 h" }).click();
+  const summary = page.getByRole("textbox", { name: "Shift summary text" });
+  await expect(summary).toHaveValue(new RegExp(`run ${run} online by \\S+: “tracker hole known, rest checked in the DQM GUI”`));
+  await expect(summary).toHaveValue(new RegExp(`Sign-offs revoked \\(\\d+\\):[^]*run ${run} online by \\S+: “signed with the wrong reference run”`));
+  await shoot(page, `/certification?runFrom=${run}&runTo=${run}&summary=8`, "board-shift-summary");
+
   // The run waits for a new online sign-off on its page.
   await page.goto(`/runs/${run}`);
   await expect(page.getByRole("form", { name: "Sign off online" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Sign-off" })).toContainText("The online sign-off was revoked by");
   await shoot(page, `/runs/${run}`, "run-page-revoked");
 });

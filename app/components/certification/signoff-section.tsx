@@ -17,12 +17,20 @@ interface Detail {
   datasets: { stage: string; dataset_name: string; workspace: string; frozen: boolean }[];
   missingSignoffs: { stage: string; dataset: string }[];
   flags: { dataset: string; blockers: SignoffBlocker[] }[];
+  audit: { kind: string; actor: string; reason: string; idempotency_key: string }[];
 }
 
-function SignOffStage({ runNumber, stage, dataset, blockers, canEdit }: { runNumber: number; stage: string; dataset: string | null; blockers: SignoffBlocker[]; canEdit: boolean }) {
+/** The stage's latest sign-off event, when it is an expert's revoke (audit keys are `<workflow>/<stage>/…`). */
+function revokeOf(detail: Detail, stage: string) {
+  const last = detail.audit.filter((a) => (a.kind === "signoff" || a.kind === "reopen") && a.idempotency_key.split("/")[1] === stage).at(-1);
+  return last?.kind === "reopen" ? last : null;
+}
+
+function SignOffStage({ runNumber, stage, dataset, blockers, canEdit, revoked }: { runNumber: number; stage: string; dataset: string | null; blockers: SignoffBlocker[]; canEdit: boolean; revoked: { actor: string; reason: string } | null }) {
   const fetcher = useFetcher<ActionResult>();
   return (
     <div className="signoff-stage">
+      {revoked ? <p className="notice warn-note">The {stage} sign-off was revoked by {revoked.actor}: “{revoked.reason}”. It needs a new one.</p> : null}
       <fetcher.Form method="post" className="form-grid" aria-label={`Sign off ${stage}`}>
         <input type="hidden" name="intent" value="signOff" />
         <input type="hidden" name="stage" value={stage} />
@@ -78,7 +86,7 @@ export function SignOffSection({ detail, role }: { detail: Detail; role: Role })
       <h2>Sign-off</h2>
       {awaiting.length === 0 ? <p className="muted">No stage is waiting for a sign-off.</p> : awaiting.map((s) => {
         const dataset = datasetOf(s);
-        return <SignOffStage key={s} runNumber={detail.run.runNumber} stage={s} dataset={dataset} blockers={detail.flags.find((f) => f.dataset === dataset)?.blockers ?? []} canEdit={hasRole(role, "shifter")} />;
+        return <SignOffStage key={s} runNumber={detail.run.runNumber} stage={s} dataset={dataset} blockers={detail.flags.find((f) => f.dataset === dataset)?.blockers ?? []} canEdit={hasRole(role, "shifter")} revoked={revokeOf(detail, s)} />;
       })}
       {detail.missingSignoffs.length > 0 ? <p className="muted">Sign-offs still missing: {detail.missingSignoffs.map((m) => `${m.stage} (${m.dataset})`).join(", ")}</p> : null}
       {signed.length > 0 ? <ul className="muted">{signed.map((s) => <li key={s.stage}>{s.stage} signed off by {s.signoff!.user}{s.signoff!.comment ? `: “${s.signoff!.comment}”` : ""}</li>)}</ul> : null}
