@@ -43,7 +43,15 @@ export function comparisonPlotCsv(plot: ComparisonPlot): string {
   return toCsv(header, rows);
 }
 
-function PlotView({ runNumber, plot }: { runNumber: number; plot: ComparisonPlot }) {
+/** The same value while its content is the same: a live revalidation that brings an equal plot must not redraw (and blank) the chart. */
+function useStableContent<T>(value: T): T {
+  const kept = useRef(value);
+  if (kept.current !== value && JSON.stringify(kept.current) !== JSON.stringify(value)) kept.current = value;
+  return kept.current;
+}
+
+function PlotView({ runNumber, plot: fresh }: { runNumber: number; plot: ComparisonPlot }) {
+  const plot = useStableContent(fresh);
   const root = useRouteLoaderData<{ theme?: string }>("root");
   const theme = root?.theme === "light" ? "light" : "dark";
   const chart = useRef<EChartHandle>(null);
@@ -119,7 +127,7 @@ export function ComparisonPanel({ runNumber, comparisons, plot, fileQuality = []
             {comparisons.map((c) => (
               <tr key={`${c.dataset_name}|${c.me_path}|${c.test}`} aria-current={chosen === c ? "true" : undefined}>
                 <td>{c.stage}</td>
-                <td><Link to={link(c)} preventScrollReset>{c.me_path}</Link></td>
+                <td className="me-path"><Link to={link(c)} preventScrollReset>{c.me_path}</Link></td>
                 <td className="nowrap">{c.test}</td>
                 <td className="num">{c.reference_run ?? "—"}</td>
                 <td className="num">{figure(c.statistic)}</td>
