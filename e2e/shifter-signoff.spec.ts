@@ -156,6 +156,7 @@ test("a board sign-off needs a comment and shows what is signed; an expert revok
   await page.goto(`/certification?runFrom=${run}&runTo=${run}`);
   await expect(page.getByTestId(`stage-${run}-online`)).toContainText("open");
   await expect(page.getByTestId(`stage-${run}-online`)).toContainText("sign-off revoked by");
+  await expect(row.getByRole("link", { name: "Sign off online again" })).toHaveAttribute("href", `/runs/${run}`);
   const audit = await query<{ audit: { kind: string; actor: string; reason: string }[] }>(request, "certification.run", { runNumber: run });
   expect(audit.audit.filter((a) => a.kind === "reopen").map((a) => a.reason)).toEqual(["signed with the wrong reference run"]);
   await shoot(page, `/certification?runFrom=${run}&runTo=${run}`, "board-revoked");

@@ -434,11 +434,15 @@ function RowView({ r, expert, flash, selected, onToggle, signing, signLink, clos
           <span className="muted">{r.stage}</span> <StatusBadge status={r.certStatus} />
           {r.lastError ? <div className="muted cert-error" title={r.lastError}>⚠ {r.lastError.slice(0, 80)}</div> : null}
         </td>
-        <td className="actions">
-          {signoffStatuses.includes(r.certStatus) ? (
-            <Link to={signLink} preventScrollReset className="button primary" role="button" aria-expanded={signing}>Sign off {r.stage}</Link>
-          ) : null}
-          {expert && signed ? <button type="button" onClick={onRevoke} aria-expanded={revoking}>Revoke sign-off</button> : null}
+        <td>
+          <div className="actions">
+            {signoffStatuses.includes(r.certStatus) ? (
+              <Link to={signLink} preventScrollReset className="button primary" role="button" aria-expanded={signing}>Sign off {r.stage}</Link>
+            ) : null}
+            {/* A revoked stage behind the current one is signed again on the run page, where its blockers are. */}
+            {r.revoked.filter((v) => v.stage !== r.stage).map((v) => <Link key={v.stage} to={`/runs/${r.runNumber}`} className="button">Sign off {v.stage} again</Link>)}
+            {expert && signed ? <button type="button" onClick={onRevoke} aria-expanded={revoking}>Revoke sign-off</button> : null}
+          </div>
         </td>
         {stages.map((s) => <td key={s} data-testid={`stage-${r.runNumber}-${s}`}>{stageCell(r, s)}</td>)}
         <td className="optional">{r.runClass}</td>
