@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import { benchUrl, createBenchSchema, dropBenchSchema, seedBenchSeries } from "../../../server/cli/commands/bench-support";
+import { addScratchTrendRun } from "../../../server/cli/commands/bench-trend-run";
 
 export const UI_BENCH_SCHEMA = "dqmflow_bench_ui";
 export const BENCH_SUBSYSTEM = "BenchUI";
@@ -24,6 +25,8 @@ export function dropUiBenchSchema(databaseUrl: string): Promise<void> {
 export async function seedUiBench(databaseUrl: string, runs: number): Promise<void> {
   const db = await createBenchSchema(databaseUrl, UI_BENCH_SCHEMA);
   try {
+    // The page reads its runs from trend_run (migration 2026-12-01T1300): the scratch schema needs its own.
+    await addScratchTrendRun(db, UI_BENCH_SCHEMA);
     await seedBenchSeries(db, {
       runs,
       subsystem: BENCH_SUBSYSTEM,
