@@ -5,6 +5,7 @@
  */
 import type { SelectionTree } from "../../server/hdqm/selection-tree";
 import { trendXAxes, finiteNumber, METRIC, rangeKeys, runListJunk, trendQuantities, type TrendView } from "./trends-url";
+import { editDistance } from "../../server/text/edit-distance";
 
 /** Fills what the URL left open from the tree: first subsystem, dataset and metric. */
 export function resolveView(asked: TrendView, tree: SelectionTree): TrendView {
@@ -46,26 +47,12 @@ export interface ViewProblem {
   suggestions: { label: string; search: string }[];
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
-}
-
 /** Up to three known names closest to `asked`: same letters in another case, containing it, or a few edits away. */
 export function closestNames(asked: string, known: readonly string[], limit = 3): string[] {
   const a = asked.toLowerCase();
   const scored = known.map((name) => {
     const n = name.toLowerCase();
-    const score = n === a ? 0 : n.includes(a) || a.includes(n) ? 1 : 2 + distance(a, n) / Math.max(a.length, n.length);
+    const score = n === a ? 0 : n.includes(a) || a.includes(n) ? 1 : 2 + editDistance(a, n) / Math.max(a.length, n.length);
     return { name, score };
   });
   return scored

@@ -4,6 +4,8 @@
  * the browser and the API refuse the same names with the same words; the names of the data come
  * from rule-variables.ts.
  */
+import { editDistance } from "../../text/edit-distance";
+
 /** Names whose value is always there, as datasetFacts writes them. */
 export const FIXED_RULE_VARIABLES = [
   "run.run_number",
@@ -53,20 +55,6 @@ export interface UnknownVariable {
   name: string;
   /** Known names close to it (a few edits away or sharing its last part). */
   suggestions: string[];
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The names a rule reads that no lumisection has (a known name's prefix, e.g. `lumisection.rr`, is an object and fine). */
