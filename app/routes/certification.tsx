@@ -5,7 +5,7 @@
  * runs waiting for a sign-off, a legend of the states, and live updates as workflows move.
  */
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { stages } from "../../db/tables/dataset.table";
 import { hasRole } from "../../server/auth/roles";
@@ -25,6 +25,7 @@ import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
 import { AlarmBanner } from "../components/alarm-banner";
+import { PageError } from "../components/page-error";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "dqmflow · certification" }];
@@ -463,12 +464,5 @@ function RowView({ r, expert, flash, selected, onToggle, signing, signLink, clos
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <div className="error-box" role="alert">
-      <h1>The certification board could not be shown</h1>
-      <p>{isRouteErrorResponse(error) ? `${error.status} ${String(error.data)}` : error instanceof Error ? error.message : "unknown error"}</p>
-      <p><Link to="/certification">Try again without filters</Link></p>
-    </div>
-  );
+  return <PageError error={useRouteError()} what="The certification board" back={{ to: "/certification", label: "Open the board without filters" }} />;
 }

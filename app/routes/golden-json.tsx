@@ -7,7 +7,7 @@
  * `from`/`to` (a comparison), `rule`/`rv` (a rule's versions compared).
  */
 import { type ActionFunctionArgs, data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, Link, isRouteErrorResponse, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigate, useNavigation, useRevalidator, useRouteError, useSearchParams } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
 import { useEffect, useState } from "react";
 import { hasRole } from "../../server/auth/roles";
@@ -22,6 +22,7 @@ import { pageFailure } from "../lib/page-errors";
 import { toCsv } from "../lib/csv";
 import { downloadText } from "../lib/download";
 import { serverCaller } from "../trpc.server";
+import { PageError } from "../components/page-error";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }, { rel: "stylesheet", href: goldenStyles }];
 
@@ -341,11 +342,5 @@ export default function GoldenJsonPage() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  return (
-    <div className="error-box" role="alert">
-      <h1>Golden JSONs could not be shown</h1>
-      <p>{isRouteErrorResponse(error) ? `${error.status} ${String(error.data)}` : error instanceof Error ? error.message : "unknown error"}</p>
-    </div>
-  );
+  return <PageError error={useRouteError()} what="This golden JSON" back={{ to: "/golden-json", label: "Back to the golden JSON list" }} />;
 }

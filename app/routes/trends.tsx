@@ -6,7 +6,7 @@
  * was wrong and the closest names, never replaced by a default.
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, type ShouldRevalidateFunction, useLoaderData, useNavigate, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import { type ShouldRevalidateFunction, useLoaderData, useNavigate, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { TRPCError } from "@trpc/server";
 import { buildCorrelationOption } from "../../charts/correlation-option";
@@ -21,7 +21,7 @@ import { decorateTrendOption } from "../components/trends/trend-option";
 import { ViewProblems } from "../components/trends/view-problems";
 import styles from "../components/trends/trends.css";
 import { pageFailure } from "../lib/page-errors";
-import { loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
+import { loadChartTrend, loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
 import { type ChartSeries, type ChartTrend, packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
 import { resolveView, viewProblems } from "../lib/trends-view";
@@ -29,6 +29,7 @@ import { browserTrpc } from "../lib/trpc-browser";
 import { useChartTheme } from "../lib/use-chart-theme";
 import type { TrendRequest } from "../../server/hdqm/trend-query";
 import { serverCaller } from "../trpc.server";
+import { PageError } from "../components/page-error";
 
 export const meta: MetaFunction = () => [{ title: "dqmflow · HDQM trends" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -51,7 +52,7 @@ async function gridTrends(api: ReturnType<typeof serverCaller>, page: TrendPageD
   const names = subsystem.metrics.map((m) => m.name);
   const chunks = Array.from({ length: Math.ceil(names.length / METRICS_PER_REQUEST) }, (_, i) => names.slice(i * METRICS_PER_REQUEST, (i + 1) * METRICS_PER_REQUEST));
   try {
-    const answers = await Promise.all(chunks.map((metrics) => api.trends.series({ ...input, metrics })));
+    const answers = await Promise.all(chunks.map((metrics) => loadChartTrend(api, { ...input, metrics })));
     return { ok: true, packed: answers.map((t) => packTrend({ xAxis: t.xAxis, runs: { run: t.runs.run, fill: t.runs.fill }, series: t.series })) };
   } catch (err) {
     if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { ok: false, error: err.message };
@@ -377,13 +378,5 @@ export default function Trends() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${typeof error.data === "string" ? error.data : error.statusText}` : error instanceof Error ? error.message : "unknown error";
-  return (
-    <div className="error-box" role="alert">
-      <h1>The trend browser failed</h1>
-      <p>{message}</p>
-      <p><a href="/trends">Start again from the default view</a></p>
-    </div>
-  );
+  return <PageError error={useRouteError()} what="The trend browser" back={{ to: "/trends", label: "Start again from the default view" }} />;
 }
