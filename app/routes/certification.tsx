@@ -464,5 +464,5 @@ function RowView({ r, expert, flash, selected, onToggle, signing, signLink, clos
 }
 
 export function ErrorBoundary() {
-  return <PageError error={useRouteError()} what="The certification board" back={{ to: "/certification", label: "Open the board without filters" }} />;
+  return <PageError error={useRouteError()} what="The certification board" back={{ to: "/certification", label: "Back to the board without filters" }} />;
 }

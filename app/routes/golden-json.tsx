@@ -301,7 +301,11 @@ export default function GoldenJsonPage() {
     <>
       <h1>Golden JSON</h1>
       {requestId ? <Progress progress={progress} requestId={requestId} /> : null}
-      {missingId ? <p className="notice error" role="alert">No golden JSON {params.get("id")}.</p> : null}
+      {missingId ? (
+        <p className="notice error" role="alert">
+          No golden JSON {params.get("id")}. <Link to="/golden-json">Back to the golden JSON list</Link>
+        </p>
+      ) : null}
       {missing.map((m) => <p key={m} className="notice error" role="alert">{m}</p>)}
       {comparison ? <GoldenJsonDiffView from={comparison.from} to={comparison.to} diff={comparison.diff} /> : null}
       {ruleDiff ? <RuleDiffView name={ruleDiff.name} from={ruleDiff.from} to={ruleDiff.to} lines={ruleDiff.lines} /> : null}
