@@ -5,12 +5,41 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { z } from "zod";
+import { defaultLinkBases } from "../hdqm/links";
 
 /** Asymmetric JWS algorithms a bearer token may be signed with (never HS*, never none). */
 export const signatureAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"] as const;
 
 /** Settings OIDC mode cannot start without. */
 export const requiredOidcSettings = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "PUBLIC_URL", "SESSION_SECRET"] as const;
+
+/** Addresses that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || h === "::ffff:127.0.0.1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * A base URL that run links are appended to (`<base>?cms_run=…`): https (plain http only to this
+ * machine), no query or fragment of its own; a trailing slash is dropped.
+ */
+function linkBase(dflt: string) {
+  return z
+    .string()
+    .default(dflt)
+    .superRefine((s, ctx) => {
+      let url: URL;
+      try {
+        url = new URL(s);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `'${s}' is not a URL (e.g. ${dflt})` });
+        return;
+      }
+      if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) ctx.addIssue({ code: "custom", message: `'${s}' must be https:// (plain http only on this machine: localhost, 127.0.0.1, [::1])` });
+      else if (url.search || url.hash || s.includes("?") || s.includes("#")) ctx.addIssue({ code: "custom", message: `'${s}' must be a base without ? or # (dqmflow appends the run's query, e.g. ${dflt})` });
+    })
+    .transform((s) => s.replace(/\/+$/, ""));
+}
 
 const roleSchema = z.enum(["viewer", "shifter", "expert", "admin"]);
 
@@ -139,13 +168,12 @@ const envSchema = z.object({
     .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
   /** Metric configuration folder (YAML/JSON, HDQM INI files under <Subsystem>/); a relative path is taken from the project root. */
   METRICS_CONFIG_DIR: z.string().min(1).default("config/metrics"),
+  /** Bases of the links from a run to DQM GUI, OMS, Run Registry and the elog (a test deployment points them at its own instances). */
+  DQM_GUI_URL: linkBase(defaultLinkBases.dqmGui),
+  OMS_URL: linkBase(defaultLinkBases.oms),
+  RUN_REGISTRY_URL: linkBase(defaultLinkBases.runRegistry),
+  ELOG_URL: linkBase(defaultLinkBases.elog),
 });
-
-/** Addresses that only this machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
-  return h === "localhost" || h === "::1" || h === "::ffff:127.0.0.1" || /^127(\.\d{1,3}){3}$/.test(h);
-}
 
 const checkedEnvSchema = envSchema.superRefine((cfg, ctx) => {
   if (cfg.AUTH_MODE === "local" && !isLoopbackHost(cfg.HOST)) {

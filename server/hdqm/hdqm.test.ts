@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { trendToCsv } from "./csv-export";
 import { certifiedLsCount, goldenJsonSchema, goldenRuns, mergeRanges } from "./golden-json";
-import { dqmGuiLink } from "./links";
 import { linearRegression } from "./regression";
 import { runSelectionSchema } from "./run-selection";
 import { isSignificant } from "./significance";
@@ -73,8 +72,5 @@ describe("CSV and links", () => {
       series: [{ metricId: 1, subsystem: "S", name: "m,1", plotTitle: "", yTitle: "", run: [2], x: [2], width: null, value: [0.5], error: [0.1] }],
     });
     expect(csv).toBe('run,start_time,fill,duration_s,delivered_lumi_pb,recorded_lumi_pb,significant,"S/m,1","S/m,1_error"\n1,1970-01-01T00:00:00.000Z,5,10,1,1,true,,\n2,1970-01-01T01:00:00.000Z,,20,2,2,false,0.5,0.1\n');
-  });
-  it("links to the DQM GUI with the ME's folder and focus", () => {
-    expect(dqmGuiLink(306134, "/ZeroBias/X/DQMIO", "Muons/diMuonHistograms/TightTightMuon")).toMatch(/start\?runnr=306134;dataset=\/ZeroBias\/X\/DQMIO;workspace=Everything;root=Muons\/diMuonHistograms;focus=Muons\/diMuonHistograms\/TightTightMuon$/);
   });
 });

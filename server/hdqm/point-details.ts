@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/pool";
 import type { RunClass } from "../../db/tables/run.table";
 import { decodeHistogram, encodeHistogram, type EncodedHistogram } from "../ingest/histogram-codec";
-import { dqmGuiLink, omsLink, runRegistryLink } from "./links";
+import { dqmGuiLink, type LinkBases, omsLink, runRegistryLink } from "./links";
 import { TrendQueryError } from "./trend-query";
 
 export const pointDetailsRequestSchema = z.object({
@@ -101,7 +101,8 @@ export async function defaultReferenceRun(db: Db, run: { run: number; runClass: 
   return previous ? { run: previous.run_number, chosenBy: "previous run" } : null;
 }
 
-export async function pointDetails(db: Db, request: PointDetailsRequest): Promise<PointDetails> {
+/** The point's details; its links on the configured bases. */
+export async function pointDetails(db: Db, request: PointDetailsRequest, bases: LinkBases): Promise<PointDetails> {
   const req = pointDetailsRequestSchema.parse(request);
   const metric = await db.selectFrom("metric_definition").selectAll().where("subsystem", "=", req.subsystem).where("name", "=", req.metric).executeTakeFirst();
   if (!metric) throw new TrendQueryError(`unknown metric ${req.subsystem}/${req.metric}`);
@@ -147,7 +148,7 @@ export async function pointDetails(db: Db, request: PointDetailsRequest): Promis
     histogram: source?.histogram ?? null,
     reference: ref && refRun ? { run: refRun.run, histogram: ref.histogram, chosenBy: refRun.chosenBy } : null,
     alarms: alarms.map((a) => ({ check: a.check_kind, message: a.message })),
-    links: { dqmGui: dqmGuiLink(req.run, row.dataset_name, source?.mePath ?? metric.me_paths[0] ?? null), oms: omsLink(req.run), runRegistry: runRegistryLink(req.run) },
+    links: { dqmGui: dqmGuiLink(bases, req.run, row.dataset_name, source?.mePath ?? metric.me_paths[0] ?? null), oms: omsLink(bases, req.run), runRegistry: runRegistryLink(bases, req.run) },
     runPage: certRun !== undefined,
   };
 }

@@ -5,14 +5,7 @@
  * ingest fills; no call to any external system.
  */
 import type { Db } from "../../db/pool";
-import { dqmGuiLink, omsLink, runRegistryLink } from "../hdqm/links";
-
-/** The CMS elog's search for a run (its entries mention the run number). */
-export const ELOG_SEARCH = "https://cmsonline.cern.ch/webcenter/portal/cmsonline/pages_common/elog";
-
-export function elogLink(run: number): string {
-  return `${ELOG_SEARCH}?search=${run}`;
-}
+import { dqmGuiLink, elogLink, type LinkBases, omsLink, runRegistryLink } from "../hdqm/links";
 
 export interface RunSheetLumisection {
   readonly ls: number;
@@ -43,8 +36,8 @@ export interface RunSheet {
   readonly lumisections: readonly RunSheetLumisection[];
 }
 
-/** The run's sheet, or null when dqmflow has no such run. */
-export async function runSheet(db: Db, runNumber: number): Promise<RunSheet | null> {
+/** The run's sheet, or null when dqmflow has no such run; links on the configured bases. */
+export async function runSheet(db: Db, runNumber: number, bases: LinkBases): Promise<RunSheet | null> {
   const run = await db.selectFrom("run").selectAll().where("run_number", "=", runNumber).executeTakeFirst();
   if (!run) return null;
   const [datasets, lumis] = await Promise.all([
@@ -68,7 +61,7 @@ export async function runSheet(db: Db, runNumber: number): Promise<RunSheet | nu
     recordedLumi: run.recorded_lumi,
     lsCount: run.ls_count,
     datasets: names,
-    links: { dqmGui: dqmGuiLink(runNumber, names[0] ?? "", null), oms: omsLink(runNumber), runRegistry: runRegistryLink(runNumber), elog: elogLink(runNumber) },
+    links: { dqmGui: dqmGuiLink(bases, runNumber, names[0] ?? "", null), oms: omsLink(bases, runNumber), runRegistry: runRegistryLink(bases, runNumber), elog: elogLink(bases, runNumber) },
     lumisections: lumis.map((l) => ({ ls: l.ls_number, beam1: l.beam1_stable, beam2: l.beam2_stable, dcs: l.dcs, recordedLumi: l.recorded_lumi })),
   };
 }

@@ -5,6 +5,7 @@ import { MAX_BATCH_ITEMS, MAX_PATH_CHARS } from "../../limits/limits";
 import { ALARM_KEY_PATTERN } from "../../overview/alarm-key";
 import { acknowledgeAlarms, UnknownAlarmError } from "../../overview/alarm-ack.repository";
 import { overviewSummary } from "../../overview/overview.query";
+import { linkBasesOf } from "../../hdqm/links";
 import { runSheet } from "../../overview/run-sheet.query";
 import { listShiftAlarms } from "../../overview/shift-alarms.query";
 import { procedureFor, router } from "../trpc";
@@ -17,7 +18,7 @@ export const overviewRouter = router({
   runSheet: procedureFor("viewer")
     .input(z.object({ runNumber }))
     .query(async ({ ctx, input }) => {
-      const sheet = await runSheet(ctx.services.db, input.runNumber);
+      const sheet = await runSheet(ctx.services.db, input.runNumber, linkBasesOf(ctx.services.config));
       if (!sheet) throw new TRPCError({ code: "NOT_FOUND", message: `unknown run ${input.runNumber}: neither its OMS metadata nor a DQM file has arrived in dqmflow` });
       return sheet;
     }),

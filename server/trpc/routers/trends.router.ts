@@ -4,6 +4,7 @@ import { z } from "zod";
 import { listAlarms, staleMetrics } from "../../hdqm/alarms";
 import { correlationRequestSchema, queryCorrelation } from "../../hdqm/correlation";
 import { trendToCsv } from "../../hdqm/csv-export";
+import { linkBasesOf } from "../../hdqm/links";
 import { pointDetails, pointDetailsRequestSchema } from "../../hdqm/point-details";
 import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quantities";
 import { selectionTree } from "../../hdqm/selection-tree";
@@ -48,7 +49,7 @@ export const trendsRouter = router({
     .query(({ ctx, input }) => asApi(() => ctx.services.trendCache.get("runQuantity", input, () => queryRunQuantity(ctx.services.db, input)))),
   pointDetails: procedureFor("viewer")
     .input(pointDetailsInput)
-    .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input))),
+    .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input, linkBasesOf(ctx.services.config)))),
   csv: procedureFor("viewer")
     .input(trendInput)
     .query(({ ctx, input }) =>
