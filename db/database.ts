@@ -7,6 +7,7 @@ import type { CertAuditTable } from "./tables/cert-audit.table";
 import type { CertCalibrationTable, CertComparisonTable, CertDatasetTable, CertFlagTable, CertNotificationTable, CertReferenceTable, CertRunTable } from "./tables/certification.table";
 import type { DatasetTable } from "./tables/dataset.table";
 import type { GoldenJsonTable, GoldenRuleTable } from "./tables/golden-json.table";
+import type { FlagCauseTable } from "./tables/flag-cause.table";
 import type { FileQualityResultTable } from "./tables/file-quality-result.table";
 import type { IngestFileTable } from "./tables/ingest-file.table";
 import type { LsHistogramTable } from "./tables/ls-histogram.table";
@@ -45,4 +46,5 @@ export interface Database {
   ls_histogram: LsHistogramTable;
   ml_model: MlModelTable;
   alarm_ack: AlarmAckTable;
+  flag_cause: FlagCauseTable;
 }

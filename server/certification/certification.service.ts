@@ -33,7 +33,7 @@ import type { CalibrationStatus } from "./calibration";
 import { type CertificationConfig, defaultCertificationConfig } from "./certification-config";
 import { componentsOf, getCertRun, setCalibrationStatus } from "./cert-run.repository";
 import { CertificationRuleError, NotFoundError } from "./errors";
-import { flagChanges, insertFlags } from "./flag.repository";
+import { insertFlags, writePersonFlag } from "./flag.repository";
 import { type FlagInput, type FlagStatus, MIN_SIGNOFF_COMMENT, validateFlag } from "./flags";
 
 export interface CertificationDeps {
@@ -48,7 +48,8 @@ async function runRow(db: Db, runNumber: number) {
   return run;
 }
 
-async function certRunRow(db: Db, runNumber: number) {
+/** The run's certification row; a run without one is NotFoundError (unknown, or not started). */
+export async function certRunRow(db: Db, runNumber: number) {
   const row = await getCertRun(db, runNumber);
   if (!row) {
     await runRow(db, runNumber);
@@ -85,7 +86,7 @@ export async function startCertification(deps: CertificationDeps, runNumber: num
 }
 
 /** The workflow certifying a stage: the run's, or a reprocessing campaign's child. */
-async function stageWorkflowId(db: Db, runNumber: number, stage: Stage, campaign?: string): Promise<string> {
+export async function stageWorkflowId(db: Db, runNumber: number, stage: Stage, campaign?: string): Promise<string> {
   if (stage !== "reprocessing") return certifyRunWorkflowId(runNumber);
   if (!campaign) {
     const rows = await db.selectFrom("cert_audit").select("after").where("run_number", "=", runNumber).where("kind", "=", "reprocessing-started").orderBy("id").execute();
@@ -96,7 +97,8 @@ async function stageWorkflowId(db: Db, runNumber: number, stage: Stage, campaign
   return reprocessingWorkflowId(runNumber, campaign);
 }
 
-function updateError(err: unknown, runNumber: number): Error {
+/** A refused or failed update as a domain error: the validator's words, or the missing workflow. */
+export function updateError(err: unknown, runNumber: number): Error {
   if (err instanceof WorkflowUpdateFailedError) return new CertificationRuleError(err.cause?.message ?? err.message);
   if (err instanceof WorkflowNotFoundError) return new NotFoundError(`run ${runNumber} has no certification workflow running`);
   return err instanceof Error ? err : new Error(String(err));
@@ -161,7 +163,8 @@ async function datasetFor(db: Db, runNumber: number, dataset: string, who: Ident
   return global;
 }
 
-async function afterFlagChange(deps: CertificationDeps, runNumber: number, dataset: string, stage: Stage, lsCount: number, components: readonly string[]) {
+/** Tells the stage's workflow the readiness its flags now give (a closed workflow needs none). */
+export async function afterFlagChange(deps: CertificationDeps, runNumber: number, dataset: string, stage: Stage, lsCount: number, components: readonly string[]) {
   const readiness = await stageReadiness(deps.db, runNumber, dataset, components, lsCount);
   try {
     const id = await stageWorkflowId(deps.db, runNumber, stage);
@@ -181,14 +184,9 @@ export async function editFlag(deps: CertificationDeps, who: Identity, input: Fl
   const flag: FlagInput = { component: input.component, firstLs: input.firstLs, lastLs: input.lastLs, status: input.status, cause: input.cause ?? "", comment: input.comment, origin: { kind: "person", name: who.user } };
   validateFlag(flag, run.ls_count, components);
   const key = auditKey("api", "flag", input.requestId);
-  const ids = await deps.db.transaction().execute(async (trx) => {
-    const before = (await flagChanges(trx, input.runNumber, input.dataset)).filter((c) => c.component === input.component && c.lastLs >= input.firstLs && c.firstLs <= input.lastLs);
-    const inserted = await insertFlags(trx, input.runNumber, input.dataset, [flag], who.user, key);
-    if (inserted.length) await recordAudit(trx, { key, runNumber: input.runNumber, kind: "flag-edit", actor: who.user, before: before.map((c) => ({ id: c.id, status: c.status, firstLs: c.firstLs, lastLs: c.lastLs })), after: { id: inserted[0], ...flag }, reason: input.comment });
-    return inserted;
-  });
+  const id = await deps.db.transaction().execute((trx) => writePersonFlag(trx, input.runNumber, input.dataset, flag, who.user, key));
   const readiness = await afterFlagChange(deps, input.runNumber, input.dataset, ds.stage, run.ls_count, components);
-  return { changeId: ids[0] ?? null, repeated: ids.length === 0, readiness };
+  return { changeId: id, repeated: id === null, readiness };
 }
 
 /** Undoes one flag version (itself a new version), audited. */

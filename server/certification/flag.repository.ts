@@ -1,6 +1,7 @@
 /** Stored flag versions of a (run, dataset), as the domain's FlagChange. */
 import type { Db } from "../../db/pool";
 import type { CertFlag } from "../../db/tables/certification.table";
+import { recordAudit } from "./audit.repository";
 import type { FlagChange, FlagInput, FlagStatus, OriginKind } from "./flags";
 
 export function toFlagChange(r: CertFlag): FlagChange {
@@ -50,4 +51,16 @@ export async function insertFlags(db: Db, runNumber: number, dataset: string, fl
     .returning("id")
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * A person's flag version and its `flag-edit` audit row, in the caller's transaction: the one
+ * write path of the run page's flag form and of bulk flagging. Returns the new id, or null when
+ * `key` was written before (a repeated request).
+ */
+export async function writePersonFlag(trx: Db, runNumber: number, dataset: string, flag: FlagInput, createdBy: string, key: string): Promise<number | null> {
+  const before = (await flagChanges(trx, runNumber, dataset)).filter((c) => c.component === flag.component && c.lastLs >= flag.firstLs && c.firstLs <= flag.lastLs);
+  const inserted = await insertFlags(trx, runNumber, dataset, [flag], createdBy, key);
+  if (inserted.length) await recordAudit(trx, { key, runNumber, kind: "flag-edit", actor: createdBy, before: before.map((c) => ({ id: c.id, status: c.status, firstLs: c.firstLs, lastLs: c.lastLs })), after: { id: inserted[0], ...flag }, reason: flag.comment });
+  return inserted[0] ?? null;
 }

@@ -8,12 +8,16 @@ import { boardFacets, pollBoardEvents } from "../../certification/board-events";
 import { calibrationStatuses } from "../../certification/calibration";
 import { calibrationBoard } from "../../certification/calibration-board";
 import { comparisonPlot } from "../../certification/comparison-plot";
+import { retryComparisons } from "../../certification/comparison-retry";
 import { setReferenceRun } from "../../certification/cert-run.repository";
 import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
 import { flagStatuses, MIN_SIGNOFF_COMMENT } from "../../certification/flags";
 import { runStates } from "../../certification/states";
+import { MIN_RETRY_REASON } from "../../../workflows/certification/certify-run.messages";
 import { shiftSummary } from "../../certification/shift-summary";
 import { signoffPreview } from "../../certification/signoff-preview";
+import { planBulkFlags, writeBulkFlags } from "../../certification/bulk-flags";
+import { addCause, causeHistory, listCauses, MAX_CAUSE_CHARS, renameCause, retireCause } from "../../certification/flag-causes";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedDate, boundedText, commentText, datasetName, int4, lumisection, nameText, pathText, runNumber, serialId, slug } from "../../limits/fields";
 import { MAX_PAGE_ROWS } from "../../limits/limits";
@@ -22,6 +26,17 @@ import { procedureFor, router } from "../trpc";
 
 const stage = z.enum(stages);
 const requestId = boundedText(100, 8);
+/** A bulk flag as the bulk form sends it (server/certification/bulk-flags.ts); LS null/null is all of each run. */
+const bulkFlag = z.object({
+  component: nameText,
+  status: z.enum(flagStatuses),
+  firstLs: lumisection.nullable(),
+  lastLs: lumisection.nullable(),
+  stage,
+  cause: boundedText(MAX_CAUSE_CHARS + 10).default(""),
+  comment: commentText.default(""),
+  runs: boundedText(4000, 1),
+});
 
 function deps(ctx: Context) {
   return { db: ctx.services.db, temporal: () => ctx.services.temporal(), taskQueue: ctx.services.config.TEMPORAL_TASK_QUEUE };
@@ -83,6 +98,10 @@ export const certificationRouter = router({
   reopen: procedureFor("expert")
     .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().min(3, { error: "give a reason of at least 3 characters" })), campaign: slug.optional() }))
     .mutation(({ ctx, input }) => asTrpc(() => reopen(deps(ctx), ctx.identity, input))),
+  /** Runs a comparison-failed stage's comparisons again (the workflow's validated update), audited with a retry number. */
+  retryComparisons: procedureFor("shifter")
+    .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().trim().min(MIN_RETRY_REASON, { error: `say what was fixed (at least ${MIN_RETRY_REASON} characters)` })), campaign: slug.optional() }))
+    .mutation(({ ctx, input }) => asTrpc(() => retryComparisons(deps(ctx), ctx.identity, input))),
   editFlag: procedureFor("shifter")
     .input(
       z.object({
@@ -119,4 +138,26 @@ export const certificationRouter = router({
       await setReferenceRun(ctx.services.db, input.runClass, input.referenceRun, ctx.identity.user);
       return input;
     }),
+  /** The standard causes per component (the flag forms' pick list); retired ones too for the editor. */
+  causes: procedureFor("viewer")
+    .input(z.object({ includeRetired: z.boolean().default(false) }).default({ includeRetired: false }))
+    .query(async ({ ctx, input }) => ({ ...(await listCauses(ctx.services.db, input)), history: input.includeRetired ? await causeHistory(ctx.services.db) : [] })),
+  addCause: procedureFor("expert")
+    .input(z.object({ component: nameText, cause: boundedText(MAX_CAUSE_CHARS + 10, 1), requestId }))
+    .mutation(({ ctx, input }) => asTrpc(() => addCause(ctx.services.db, ctx.identity, input))),
+  /** A rename is a new entry; the old one is retired, so flags written with it keep their text. */
+  renameCause: procedureFor("expert")
+    .input(z.object({ id: serialId, cause: boundedText(MAX_CAUSE_CHARS + 10, 1), requestId }))
+    .mutation(({ ctx, input }) => asTrpc(() => renameCause(ctx.services.db, ctx.identity, input))),
+  retireCause: procedureFor("expert")
+    .input(z.object({ id: serialId, requestId }))
+    .mutation(({ ctx, input }) => asTrpc(() => retireCause(ctx.services.db, ctx.identity, input))),
+  /** Which runs a bulk flag would write (and which LS), which it skips and why; writes nothing. */
+  bulkFlagPreview: procedureFor("viewer")
+    .input(bulkFlag)
+    .query(({ ctx, input }) => asTrpc(() => planBulkFlags(ctx.services.db, input))),
+  /** Writes a bulk flag in one transaction through the run page's flag path; a repeated requestId writes nothing twice. */
+  bulkFlag: procedureFor("shifter")
+    .input(bulkFlag.extend({ requestId }))
+    .mutation(({ ctx, input }) => asTrpc(() => writeBulkFlags(deps(ctx), ctx.identity, input))),
 });
