@@ -1,6 +1,7 @@
 /**
  * The messages of the certification workflows, beside them: ingest signals `dataAvailable`,
- * the API signals flag edits and calibration reports, sign-off and reopen are validated updates.
+ * the API signals flag edits and calibration reports, sign-off, reopen and a retry of failed
+ * comparisons are validated updates.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from "@temporalio/common";
 import { defineQuery, defineSignal, defineUpdate } from "@temporalio/workflow";
@@ -120,6 +121,23 @@ export interface ReopenRequest {
   readonly role: Role;
   readonly reason: string;
 }
+/** The shortest "what was fixed" a retry of comparisons accepts (it goes into the audit trail). */
+export const MIN_RETRY_REASON = 3;
+/** A shifter's request to run a stage's failed comparisons again (after the cause was fixed). */
+export interface RetryComparisonsRequest {
+  readonly stage: Stage;
+  readonly user: string;
+  readonly role: Role;
+  readonly reason: string;
+}
+/** How a retry ended: the stage's status after it, the retry's number, and the error when it failed again. */
+export interface RetryComparisonsResult {
+  readonly stage: Stage;
+  readonly retry: number;
+  readonly status: "awaiting-signoff" | "comparison-failed";
+  readonly error: string | null;
+  readonly referenceRun: number | null;
+}
 export interface ReprocessingRequest {
   readonly campaign: string;
   readonly dataset: string;
@@ -132,4 +150,5 @@ export const calibrationStatusSignal = defineSignal<[CalibrationReport]>("calibr
 export const requestReprocessingSignal = defineSignal<[ReprocessingRequest]>("requestReprocessing");
 export const signOffUpdate = defineUpdate<{ stage: Stage; runState: RunState }, [SignOffRequest]>("signOff");
 export const reopenUpdate = defineUpdate<{ stage: Stage; runState: RunState }, [ReopenRequest]>("reopen");
+export const retryComparisonsUpdate = defineUpdate<RetryComparisonsResult, [RetryComparisonsRequest]>("retryComparisons");
 export const certificationQuery = defineQuery<CertificationView>("certification");

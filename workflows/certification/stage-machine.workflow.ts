@@ -1,7 +1,8 @@
 /**
  * The part of certification every stage shares, in workflow code: wait for the stage's data
  * (ingest's `dataAvailable` signal; histories from before it polled), compare against the reference, write automatic flags, then
- * wait for a validated sign-off with reminders and escalation. Used by the run workflow for
+ * wait for a validated sign-off with reminders and escalation (comparisons that failed can be
+ * retried meanwhile: comparison-retry.workflow.ts). Used by the run workflow for
  * online/express/prompt and by each reprocessing child workflow.
  */
 import { ActivityFailure, ApplicationFailure, condition, patched, proxyActivities, setHandler, upsertSearchAttributes } from "@temporalio/workflow";
@@ -11,12 +12,15 @@ import type { CertificationConfig } from "../../server/certification/certificati
 import { MIN_BAD_COMMENT } from "../../server/certification/flags";
 import { allowedRunTransitions, type DatasetState, type RunState } from "../../server/certification/states";
 import type { CertificationActivities, RecordStepInput } from "./certification.activities";
+import { retryComparisons, validateRetryComparisons } from "./comparison-retry.workflow";
 import {
   CertStatusKey,
   RunClassKey,
   dataAvailableSignal,
   flagsChangedSignal,
   reopenUpdate,
+  retryComparisonsUpdate,
+  type RetryComparisonsRequest,
   runMetadataSignal,
   type ReopenRequest,
   type SignoffRecord,
@@ -42,7 +46,7 @@ export function certificationActivities(config: CertificationConfig) {
   });
 }
 
-interface StageRecord {
+export interface StageRecord {
   stage: Stage;
   dataset: string | null;
   /** Dataset named in advance (online, a reprocessing campaign); other announcements are ignored. */
@@ -51,6 +55,10 @@ interface StageRecord {
   status: string;
   referenceRun: number | null;
   comparisonError: string | null;
+  /** Retries of failed comparisons asked for so far (numbers their audit steps). */
+  comparisonRetries: number;
+  /** True while a retry's activities run: no second retry, no sign-off meanwhile. */
+  retrying: boolean;
   readiness: StageReadiness | null;
   signoff: SignoffRecord | null;
 }
@@ -123,6 +131,8 @@ export class StageMachine {
     });
     setHandler(signOffUpdate, (req) => this.signOff(req), { validator: (req: SignOffRequest) => this.validateSignOff(req) });
     setHandler(reopenUpdate, (req) => this.reopen(req), { validator: (req: ReopenRequest) => this.validateReopen(req) });
+    // Runs only when asked for: registering it adds no command, so recorded histories replay unchanged.
+    setHandler(retryComparisonsUpdate, (req) => retryComparisons(this, req), { validator: (req: RetryComparisonsRequest) => validateRetryComparisons(this, req) });
   }
 
   view(): StageView[] {
@@ -226,7 +236,7 @@ export class StageMachine {
   /** Runs one stage to its sign-off. */
   async runStage(stage: Stage, fixedDataset: string | null): Promise<void> {
     const { config } = this.id;
-    const rec: StageRecord = { stage, dataset: null, fixedDataset, announced: null, status: "waiting-data", referenceRun: null, comparisonError: null, readiness: null, signoff: null };
+    const rec: StageRecord = { stage, dataset: null, fixedDataset, announced: null, status: "waiting-data", referenceRun: null, comparisonError: null, comparisonRetries: 0, retrying: false, readiness: null, signoff: null };
     this.stages.set(stage, rec);
     this.setStatus("waiting-data", stage);
     await this.record(stage, ["start"], "stage-start", "system", `stage ${stage} waiting for its data`, null, { stage }, rec, "waiting dqm gui");
@@ -244,15 +254,7 @@ export class StageMachine {
     this.setStatus("comparing", stage);
     await this.record(stage, ["data"], "transition", "system", `data of ${dataset} available`, { dataset: "waiting dqm gui" }, { dataset: "OPEN" }, rec, "OPEN");
 
-    try {
-      const res = await this.acts.compareStage({ runNumber: this.id.runNumber, runClass: this.runClass, stage, dataset, config: { monitorElements: config.monitorElements, comparisons: config.comparisons, references: config.references } });
-      rec.referenceRun = res.referenceRun;
-      const readiness = await this.acts.applyAutoFlags({ runNumber: this.id.runNumber, stage, dataset, lsCount: this.lsCount, config: { components: config.components, autoFlagRules: config.autoFlagRules }, outcomes: res.outcomes });
-      if (rec.readiness === null || readiness.version >= rec.readiness.version) rec.readiness = readiness;
-    } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
-      rec.comparisonError = err.cause?.message ?? err.message;
-    }
+    await this.compare(rec, dataset);
 
     rec.status = rec.comparisonError ? "comparison-failed" : "awaiting-signoff";
     this.awaiting.add(stage);
@@ -277,6 +279,26 @@ export class StageMachine {
     rec.status = "completed";
     this.setStatus("completed", stage);
     await this.record(stage, ["completed"], "transition", "system", `stage ${stage} completed`, { dataset: "SIGNOFF" }, { dataset: "COMPLETED" }, rec, "COMPLETED");
+  }
+
+  /**
+   * Compares the stage's MEs with the reference and writes the automatic flags. An activity that
+   * failed after its retries leaves the error in `comparisonError` (cleared here first, so a retry
+   * that succeeds clears it); the stage then waits for a sign-off or a retry.
+   */
+  async compare(rec: StageRecord, dataset: string): Promise<void> {
+    const { config } = this.id;
+    const stage = rec.stage;
+    rec.comparisonError = null;
+    try {
+      const res = await this.acts.compareStage({ runNumber: this.id.runNumber, runClass: this.runClass, stage, dataset, config: { monitorElements: config.monitorElements, comparisons: config.comparisons, references: config.references } });
+      rec.referenceRun = res.referenceRun;
+      const readiness = await this.acts.applyAutoFlags({ runNumber: this.id.runNumber, stage, dataset, lsCount: this.lsCount, config: { components: config.components, autoFlagRules: config.autoFlagRules }, outcomes: res.outcomes });
+      if (rec.readiness === null || readiness.version >= rec.readiness.version) rec.readiness = readiness;
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      rec.comparisonError = err.cause?.message ?? err.message;
+    }
   }
 
   /**
