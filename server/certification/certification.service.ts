@@ -49,7 +49,6 @@ async function runRow(db: Db, runNumber: number) {
 }
 
 /** The run's certification row; a run without one is NotFoundError (unknown, or not started). */
-export /** The run's certification row; a run without one is NotFoundError (unknown, or not started). */
 export async function certRunRow(db: Db, runNumber: number) {
   const row = await getCertRun(db, runNumber);
   if (!row) {
@@ -87,7 +86,7 @@ export async function startCertification(deps: CertificationDeps, runNumber: num
 }
 
 /** The workflow certifying a stage: the run's, or a reprocessing campaign's child. */
-export export async function stageWorkflowId(db: Db, runNumber: number, stage: Stage, campaign?: string): Promise<string> {
+export async function stageWorkflowId(db: Db, runNumber: number, stage: Stage, campaign?: string): Promise<string> {
   if (stage !== "reprocessing") return certifyRunWorkflowId(runNumber);
   if (!campaign) {
     const rows = await db.selectFrom("cert_audit").select("after").where("run_number", "=", runNumber).where("kind", "=", "reprocessing-started").orderBy("id").execute();
@@ -99,7 +98,6 @@ export export async function stageWorkflowId(db: Db, runNumber: number, stage: S
 }
 
 /** A refused or failed update as a domain error: the validator's words, or the missing workflow. */
-export /** A refused or failed update as a domain error: the validator's words, or the missing workflow. */
 export function updateError(err: unknown, runNumber: number): Error {
   if (err instanceof WorkflowUpdateFailedError) return new CertificationRuleError(err.cause?.message ?? err.message);
   if (err instanceof WorkflowNotFoundError) return new NotFoundError(`run ${runNumber} has no certification workflow running`);

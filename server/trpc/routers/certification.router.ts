@@ -9,12 +9,10 @@ import { calibrationStatuses } from "../../certification/calibration";
 import { calibrationBoard } from "../../certification/calibration-board";
 import { comparisonPlot } from "../../certification/comparison-plot";
 import { retryComparisons } from "../../certification/comparison-retry";
-import { retryComparisons } from "../../certification/comparison-retry";
 import { setReferenceRun } from "../../certification/cert-run.repository";
 import { editFlag, reopen, reportCalibration, requestReprocessing, setFrozen, signOff, startCertification, undoFlag } from "../../certification/certification.service";
 import { flagStatuses, MIN_SIGNOFF_COMMENT } from "../../certification/flags";
 import { runStates } from "../../certification/states";
-import { MIN_RETRY_REASON } from "../../../workflows/certification/certify-run.messages";
 import { MIN_RETRY_REASON } from "../../../workflows/certification/certify-run.messages";
 import { shiftSummary } from "../../certification/shift-summary";
 import { signoffPreview } from "../../certification/signoff-preview";
@@ -100,10 +98,6 @@ export const certificationRouter = router({
   reopen: procedureFor("expert")
     .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().min(3, { error: "give a reason of at least 3 characters" })), campaign: slug.optional() }))
     .mutation(({ ctx, input }) => asTrpc(() => reopen(deps(ctx), ctx.identity, input))),
-  /** Runs a comparison-failed stage's comparisons again (the workflow's validated update), audited with a retry number. */
-  retryComparisons: procedureFor("shifter")
-    .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().trim().min(MIN_RETRY_REASON, { error: `say what was fixed (at least ${MIN_RETRY_REASON} characters)` })), campaign: slug.optional() }))
-    .mutation(({ ctx, input }) => asTrpc(() => retryComparisons(deps(ctx), ctx.identity, input))),
   /** Runs a comparison-failed stage's comparisons again (the workflow's validated update), audited with a retry number. */
   retryComparisons: procedureFor("shifter")
     .input(z.object({ runNumber, stage, reason: commentText.pipe(z.string().trim().min(MIN_RETRY_REASON, { error: `say what was fixed (at least ${MIN_RETRY_REASON} characters)` })), campaign: slug.optional() }))
