@@ -18,11 +18,13 @@ import type { StoredHistogramTable } from "./tables/stored-histogram.table";
 import type { TrendAlarmTable } from "./tables/trend-alarm.table";
 import type { LumisectionTable } from "./tables/lumisection.table";
 import type { RunTable } from "./tables/run.table";
+import type { RuleVariableNameTable } from "./tables/rule-variable-name.table";
 import type { ShortLinkTable } from "./tables/short-link.table";
 import type { StoredSelectionTable } from "./tables/stored-selection.table";
 
 export interface Database {
   short_link: ShortLinkTable;
+  rule_variable_name: RuleVariableNameTable;
   stored_selection: StoredSelectionTable;
   run: RunTable;
   lumisection: LumisectionTable;

@@ -71,6 +71,8 @@ export function apiFailure(err: unknown): ApiFailure | undefined {
   const message = (err as { message?: unknown }).message;
   const cause = (err as { cause?: { message?: unknown } }).cause;
   switch (name) {
+    case "CertificationConfigError":
+      return { code: "SERVICE_UNAVAILABLE", message: "the server's certification configuration cannot be read; tell the DQM experts (the server's log names the problem)" };
     case "WorkflowNotFoundError":
       return { code: "NOT_FOUND", message: "there is no workflow for this (it never started or has been removed)" };
     case "WorkflowExecutionAlreadyStartedError":

@@ -6,6 +6,8 @@ import type { AppServices } from "../../app-services";
 import { identityOf, testServices } from "../../testing/integration";
 import { seedRun } from "../../../workflows/certification/testing/cert-test-kit";
 import { storeGoldenJson } from "./golden-json.repository";
+import { importOmsRecords } from "../../ingest/oms-import";
+import { forgetRuns, omsRun } from "../../ingest/test-support";
 
 let services: AppServices;
 
@@ -29,6 +31,35 @@ describe("golden JSON editing through the API", () => {
       'logic: unknown variable "lumisection.rr.trackr-pixel" (did you mean "lumisection.rr.tracker-pixel"?)',
     );
     expect((await expert.goldenJson.rules()).some((r) => r.name === name)).toBe(false);
+  });
+
+  it("learns a DCS bit as soon as lumisections carry it (kept by the write, no scan of the lumisections)", async () => {
+    const expert = createCaller(createContextInner({ services, identity: identityOf("expert") }));
+    const bit = `zdc${randomUUID().slice(0, 8)}`;
+    const run = 870_000 + Math.floor(Math.random() * 9_000);
+    expect(await expert.goldenJson.variables()).not.toContain(`lumisection.oms.${bit}`);
+    try {
+      await importOmsRecords(services.db, [omsRun(run, "2026-06-01T00:00:00Z"), { run_number: run, lumisection_number: 1, recorded_lumi: 0.1, [`${bit}_ready`]: true }], "test");
+      expect(await expert.goldenJson.variables()).toContain(`lumisection.oms.${bit}`);
+      // The same lumisection again with one more bit: the upsert's update path.
+      await importOmsRecords(services.db, [{ run_number: run, lumisection_number: 1, recorded_lumi: 0.1, [`${bit}_ready`]: true, [`${bit}b_ready`]: false }], "test");
+      expect(await expert.goldenJson.variables()).toContain(`lumisection.oms.${bit}b`);
+      await expert.goldenJson.createRule({ name: `dcs-${bit}`, logic: { "==": [{ var: `lumisection.oms.${bit}` }, true] }, datasetPattern: "%" });
+    } finally {
+      await forgetRuns(services.db, [run]);
+    }
+  });
+
+  it("refuses to judge a rule's variables in words when the certification configuration cannot be read", async () => {
+    const broken = testServices({ CERTIFICATION_CONFIG: "/nonexistent/certification.json" });
+    try {
+      const expert = createCaller(createContextInner({ services: broken, identity: identityOf("expert") }));
+      await expect(expert.goldenJson.createRule({ name: `noconf-${randomUUID().slice(0, 8)}`, logic: { "==": [{ var: "lumisection.rr.tracker-pixel" }, "GOOD"] }, datasetPattern: "%" })).rejects.toThrow(
+        "the server's certification configuration cannot be read",
+      );
+    } finally {
+      await broken.close();
+    }
   });
 
   it("compares two versions of a rule set line by line", async () => {

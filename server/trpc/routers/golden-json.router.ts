@@ -4,8 +4,7 @@ import { createRuleVersion, getGoldenJson, getRule, listGoldenJsons, listRules, 
 import { goldenJsonProgress, startGoldenJson } from "../../certification/golden-json/golden-json.service";
 import { compareGoldenJsons, compareRuleVersions } from "../../certification/golden-json/compare.repository";
 import { describeUnknownVariables, unknownVariables } from "../../certification/golden-json/rule-variable-check";
-import { ruleVariables } from "../../certification/golden-json/rule-variables";
-import { loadCertificationConfig } from "../../certification/certification-config-file";
+import { knownRuleVariables } from "../../certification/golden-json/rule-variables";
 import type { AppServices } from "../../app-services";
 import { asTrpc } from "../../certification/trpc-errors";
 import { boundedText, requestIdText, runNumber, serialId, slug } from "../../limits/fields";
@@ -17,14 +16,7 @@ const ruleName = slug;
 /** A LIKE pattern over dataset names (% and _). */
 const datasetPattern = boundedText(MAX_PATH_CHARS, 1);
 
-/** The names a rule may read here: the data's components and DCS bits, and the configuration's components. */
-async function knownVariables(services: AppServices): Promise<string[]> {
-  const configured = await loadCertificationConfig(services.config.CERTIFICATION_CONFIG).then(
-    (c) => c.components,
-    () => [] as string[],
-  );
-  return ruleVariables(services.db, configured);
-}
+const knownVariables = (services: AppServices): Promise<string[]> => knownRuleVariables(services.db, services.config.CERTIFICATION_CONFIG);
 
 export const goldenJsonRouter = router({
   rules: procedureFor("viewer").query(({ ctx }) => listRules(ctx.services.db)),
