@@ -1,15 +1,25 @@
 /**
- * Compiles server/compare/batch/batch-kernel.wat to batch-kernel.wasm (WABT's wat2wasm, from the
- * `wabt` package). `--check` exits 1 when the committed binary is not the compilation of the source.
+ * Compiles the batch engine's WebAssembly sources (server/compare/batch/batch-kernel.wat and
+ * batch-text.wat) to their .wasm binaries (WABT's wat2wasm, from the `wabt` package). `--check`
+ * exits 1 when a committed binary is not the compilation of its source.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { compileKernelWat, KERNEL_WASM, KERNEL_WAT } from "../../server/compare/batch/kernel-source";
+import { basename } from "node:path";
+import { compileKernelWat, KERNEL_WASM, KERNEL_WAT, TEXT_WASM, TEXT_WAT } from "../../server/compare/batch/kernel-source";
 
-const bytes = await compileKernelWat(readFileSync(KERNEL_WAT, "utf8"));
-if (process.argv.includes("--check")) {
-  const same = Buffer.compare(Buffer.from(bytes), readFileSync(KERNEL_WASM)) === 0;
-  console.log(same ? "batch-kernel.wasm is up to date" : "batch-kernel.wasm differs from the compilation of batch-kernel.wat; run scripts/wasm/build-kernel.ts");
-  process.exit(same ? 0 : 1);
+let stale = false;
+for (const [wat, wasm] of [
+  [KERNEL_WAT, KERNEL_WASM],
+  [TEXT_WAT, TEXT_WASM],
+] as const) {
+  const bytes = await compileKernelWat(readFileSync(wat, "utf8"), basename(wat));
+  if (process.argv.includes("--check")) {
+    const same = Buffer.compare(Buffer.from(bytes), readFileSync(wasm)) === 0;
+    console.log(same ? `${basename(wasm)} is up to date` : `${basename(wasm)} differs from the compilation of ${basename(wat)}; run scripts/wasm/build-kernel.ts`);
+    stale ||= !same;
+  } else {
+    writeFileSync(wasm, bytes);
+    console.log(`wrote ${wasm} (${bytes.byteLength} bytes)`);
+  }
 }
-writeFileSync(KERNEL_WASM, bytes);
-console.log(`wrote ${KERNEL_WASM} (${bytes.byteLength} bytes)`);
+process.exit(stale ? 1 : 0);

@@ -6,9 +6,10 @@
  * line goes through JSON.parse, so every valid JSON line is read the same way.
  */
 import { closeSync, openSync, readSync } from "node:fs";
-import { statusFromScore, type Thresholds } from "../status";
+import type { Thresholds } from "../status";
 import { compareRange } from "./batch-kernel";
-import { allocateBatch, allocateResults } from "./batch-layout";
+import { type BatchResults, type PairBatch, RESULT_FIELDS, SCRATCH_PER_PAIR } from "./batch-layout";
+import { ensureBytes, FORMAT_MODE, LINE_RECORD, MAX_LINE_BYTES, READ_HERE, TEXT_BASE, textMemory, textModule, UNUSABLE } from "./batch-text";
 
 export type PairsTest = "chi2" | "kolmogorov" | "both";
 
@@ -199,112 +200,106 @@ function parseLine(b: Uint8Array, s: number, e: number, n: number, data: Float64
   return { id };
 }
 
-/** A JSON number (NaN and infinities, which JSON lacks, as null). */
-const num = (x: number): string => (Number.isFinite(x) ? String(x) : "null");
-
-function readRange(file: string, start: number, end: number): Uint8Array {
-  const b = new Uint8Array(end - start);
+function readInto(file: string, start: number, target: Uint8Array): void {
   const fd = openSync(file, "r");
   try {
     let at = 0;
-    while (at < b.length) {
-      const got = readSync(fd, b, at, b.length - at, start + at);
-      if (got === 0) break;
+    while (at < target.length) {
+      const got = readSync(fd, target, at, target.length - at, start + at);
+      if (got === 0) throw new Error(`${file} ended at byte ${start + at}, before the chunk's end ${start + target.length}`);
       at += got;
     }
   } finally {
     closeSync(fd);
   }
-  return b;
 }
 
-const STATUS_BY_CODE: Record<number, string> = { 60: "INVALID", 70: "INSUF_STAT" };
+const align8 = (x: number): number => Math.ceil(x / 8) * 8;
 
+/**
+ * One chunk in one shared WebAssembly memory: its bytes at TEXT_BASE (and a '\n' after them),
+ * then the batch (data, ref, the kernel's scratch), the results, one record per line, the ids the
+ * JavaScript reader produced and the output. WebAssembly counts the lines, reads the common shape
+ * and prints the result lines; the lines it leaves are read here as before (scanLine, then
+ * JSON.parse).
+ */
 export function runJsonlChunk(t: JsonlTask): JsonlChunk {
   const t0 = performance.now();
-  const b = readRange(t.file, t.start, t.end);
+  const length = t.end - t.start;
+  const base = TEXT_BASE;
+  const memory = textMemory(base + length + 1);
+  readInto(t.file, t.start, new Uint8Array(memory.buffer, base, length));
+  new Uint8Array(memory.buffer)[base + length] = NL;
+  const text = textModule(memory);
   const t1 = performance.now();
-  const e = b.length;
-  // Line bounds first: the batch is sized by them.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const lineOf: number[] = [];
-  let lines = 0;
-  for (let pos = 0; pos < e; ) {
-    let nl = b.indexOf(NL, pos);
-    if (nl < 0) nl = e;
-    const s = skipWs(b, pos, nl);
-    if (s < nl) {
-      starts.push(s);
-      ends.push(nl);
-      lineOf.push(lines);
-    }
-    lines++;
-    pos = nl + 1;
-  }
-  const count = starts.length;
-  const t2 = performance.now();
+  // Room for every line (a chunk has at most one more line than newlines), then the reading.
+  const cap = text.countNewlines(base, base + length) + 1;
   const n = t.nbins;
-  const batch = allocateBatch(count, n);
-  const out = allocateResults(count);
-  const ids: (string | null)[] = new Array<string | null>(count).fill(null);
-  const idAt = new Float64Array(count * 2);
+  const dataOffset = align8(base + length + 1);
+  const refOffset = dataOffset + cap * n * 8;
+  const scratchOffset = refOffset + cap * n * 8;
+  const resultsOffset = scratchOffset + cap * SCRATCH_PER_PAIR * 8;
+  const tableOffset = resultsOffset + cap * RESULT_FIELDS.length * 8;
+  const arenaOffset = tableOffset + cap * LINE_RECORD;
+  ensureBytes(memory, arenaOffset);
+  const t2 = performance.now();
+  const count = text.parse(base, length, n, dataOffset, refOffset, tableOffset);
+  const lines = text.lines();
+  const b = new Uint8Array(memory.buffer, base, length);
+  const data = new Float64Array(memory.buffer, dataOffset, count * n);
+  const ref = new Float64Array(memory.buffer, refOffset, count * n);
+  const table = new Int32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
   const errors: PairError[] = [];
-  for (let p = 0; p < count; p++) {
-    if (scanLine(b, starts[p]!, ends[p]!, n, batch.data, batch.ref, p * n)) {
-      idAt[2 * p] = idStart;
-      idAt[2 * p + 1] = idEnd;
+  const parsedIds: { p: number; bytes: Buffer }[] = [];
+  for (let p = 0, r = 0; p < count; p++, r += LINE_RECORD / 4) {
+    if (table[r + 3] === READ_HERE) continue;
+    const s = table[r]! - base;
+    const e = table[r + 1]! - base;
+    if (scanLine(b, s, e, n, data, ref, p * n)) {
+      table[r + 4] = idEnd > 0 ? base + idStart : 0;
+      table[r + 5] = idEnd > 0 ? base + idEnd : 0;
       continue;
     }
-    const r = parseLine(b, starts[p]!, ends[p]!, n, batch.data, batch.ref, p * n);
-    ids[p] = r.id;
-    if (r.error !== undefined) {
-      errors.push({ line: p, lineInChunk: lineOf[p]!, id: r.id, message: r.error });
-      batch.data.fill(Number.NaN, p * n, (p + 1) * n);
+    const parsed = parseLine(b, s, e, n, data, ref, p * n);
+    parsedIds.push({ p, bytes: Buffer.from(parsed.id, "utf8") });
+    if (parsed.error !== undefined) {
+      errors.push({ line: p, lineInChunk: table[r + 2]!, id: parsed.id, message: parsed.error });
+      table[r + 3] = UNUSABLE;
+      data.fill(Number.NaN, p * n, (p + 1) * n);
     }
   }
   const t3 = performance.now();
+  const batch: PairBatch = { count, nbins: n, memory, dataOffset, refOffset, scratchOffset, data, ref };
+  const view = (field: number): Float64Array => new Float64Array(memory.buffer, resultsOffset + field * cap * 8, count);
+  const out: BatchResults = { chi2: view(0), ndf: view(1), chi2PValue: view(2), igood: view(3), ksDistance: view(4), ksPValue: view(5), status: view(6) };
   compareRange(batch, out, 0, count);
   const t4 = performance.now();
 
-  // Lines are built as one-byte strings (the id's bytes as Latin-1, so UTF-8 passes through
-  // unchanged) and turned into bytes once per part: V8's own number printing and one copy.
-  const parts: Uint8Array[] = [];
-  const withChi2 = t.test !== "kolmogorov";
-  const withKs = t.test !== "chi2";
-  const buffer = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  // A few hundred kB of text at a time: V8 flattens many short strings faster than one long one.
-  let text = "";
-  let pieces: Buffer[] = [];
-  let nextError = 0;
-  const endPart = (): void => {
-    pieces.push(Buffer.from(text, "latin1"));
-    parts.push(pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
-    text = "";
-    pieces = [];
-  };
-  for (let p = 0; p < count; p++) {
-    if (nextError < errors.length && errors[nextError]!.line === p) {
-      endPart();
-      nextError++;
-      continue;
-    }
-    if ((p & 1023) === 1023) {
-      pieces.push(Buffer.from(text, "latin1"));
-      text = "";
-    }
-    const id = ids[p];
-    const idText = id ? Buffer.from(id, "utf8").toString("latin1") : idAt[2 * p + 1]! > 0 ? buffer.toString("latin1", idAt[2 * p], idAt[2 * p + 1]) : "null";
-    const failed = STATUS_BY_CODE[out.status[p]!];
-    // One template per line: nested concatenations make V8's final flattening slower.
-    const c2 = out.chi2PValue[p]!;
-    const ks = out.ksPValue[p]!;
-    const chi2Fields = `"chi2":${num(out.chi2[p]!)},"ndf":${num(out.ndf[p]!)},"chi2PValue":${num(c2)},"igood":${out.igood[p]!},"chi2Status":"${failed ?? statusFromScore(c2, t.thresholds)}"`;
-    if (!withKs) text += `{"id":${idText},${chi2Fields}}\n`;
-    else if (!withChi2) text += `{"id":${idText},"ksDistance":${num(out.ksDistance[p]!)},"ksPValue":${num(ks)},"ksStatus":"${failed ?? statusFromScore(ks, t.thresholds)}"}\n`;
-    else text += `{"id":${idText},${chi2Fields},"ksDistance":${num(out.ksDistance[p]!)},"ksPValue":${num(ks)},"ksStatus":"${failed ?? statusFromScore(ks, t.thresholds)}"}\n`;
+  // Ids the JavaScript reader produced go beside the records; then WebAssembly prints every line.
+  const idBytes = parsedIds.reduce((sum, x) => sum + x.bytes.length, 0);
+  const outStart = align8(arenaOffset + idBytes);
+  // Each line's raw id is part of its input line, so all of them fit in `length` bytes.
+  const outCap = count * MAX_LINE_BYTES + length + idBytes + 64;
+  ensureBytes(memory, outStart + outCap);
+  const u8 = new Uint8Array(memory.buffer);
+  const records = new Int32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
+  let at = arenaOffset;
+  for (const { p, bytes } of parsedIds) {
+    u8.set(bytes, at);
+    records[p * (LINE_RECORD / 4) + 4] = at;
+    records[p * (LINE_RECORD / 4) + 5] = at + bytes.length;
+    at += bytes.length;
   }
-  endPart();
+  const outEnd = text.format(count, tableOffset, resultsOffset, cap, FORMAT_MODE[t.test], t.thresholds.error, t.thresholds.warning, outStart);
+  // Parts between error lines, as views of the shared memory (a worker's reply shares, not copies, them).
+  const parts: Uint8Array[] = [];
+  let from = outStart;
+  for (const err of errors) {
+    const to = records[err.line * (LINE_RECORD / 4) + 6]!;
+    parts.push(new Uint8Array(memory.buffer, from, to - from));
+    from = to;
+  }
+  parts.push(new Uint8Array(memory.buffer, from, outEnd - from));
   const t5 = performance.now();
   return { parts, errors, lines, pairs: count, phases: { read: t1 - t0, index: t2 - t1, parse: t3 - t2, kernel: t4 - t3, format: t5 - t4 } };
 }
