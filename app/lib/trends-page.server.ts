@@ -1,11 +1,13 @@
 /**
  * What the trend page's loader fetches for a view: the selection tree, then — in parallel — the
- * trend, the run quantity, the correlation and the open point's details, each with its own
- * error so one failing part never blanks the page.
+ * trend, its overlays (one request each; none without overlays), the run quantity, the
+ * correlation and the open point's details, each with its own error so one failing part never
+ * blanks the page.
  */
 import { TRPCError } from "@trpc/server";
 import type { TrendColumns, TrendColumnsRequest } from "../../server/hdqm/trend-columns";
 import type { serverCaller } from "../trpc.server";
+import { overlayDataset, overlayLabel } from "./trends-overlays";
 import type { ChartSeries, ChartTrend } from "./trends-payload";
 import type { RunChoice, TrendView } from "./trends-url";
 import { resolveView } from "./trends-view";
@@ -65,21 +67,33 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
   const tree = await api.trends.tree();
   const view = resolveView(asked, tree);
   const { subsystem, primaryDataset, processingString } = view;
-  if (!subsystem || !primaryDataset || !processingString) return { tree, view, trendInput: null, trend: null, quantity: null, correlation: null, details: null };
+  if (!subsystem || !primaryDataset || !processingString) return { tree, view, trendInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null };
   const scope = { primaryDataset, processingString, selection: selectionOf(view.runs), includeNonSignificant: view.includeAll };
   const trendInput = view.metrics.length ? { ...scope, subsystem, metrics: view.metrics, xAxis: view.xAxis } : null;
   const point = view.point;
-  const [trend, quantity, correlation, details] = await Promise.all([
+  const pointOverlay = point?.overlay !== null && point?.overlay !== undefined ? view.overlays[point.overlay] : undefined;
+  const pointScope = pointOverlay ? { subsystem: pointOverlay.subsystem, ...overlayDataset(pointOverlay, { primaryDataset, processingString }) } : { subsystem, primaryDataset, processingString };
+  const [trend, overlays, quantity, correlation, details] = await Promise.all([
     trendInput ? attempt(() => loadChartTrend(api, trendInput)) : null,
+    trendInput && !view.grid
+      ? Promise.all(
+          view.overlays.map((o) =>
+            attempt(async () => {
+              const t = await loadChartTrend(api, { ...scope, ...overlayDataset(o, { primaryDataset, processingString }), subsystem: o.subsystem, metrics: [o.metric], xAxis: view.xAxis });
+              return { ...t, series: t.series.map((s) => ({ ...s, name: overlayLabel(o) })) };
+            }),
+          ),
+        )
+      : [],
     view.quantity ? attempt(() => api.trends.runQuantity({ ...scope, quantity: view.quantity!, xAxis: view.xAxis })) : null,
     view.correlation && view.metrics.length >= 2 ? attempt(() => api.trends.correlation({ ...scope, subsystem, metrics: view.metrics.slice(0, 3) })) : null,
     point
       ? attempt(() =>
-          api.trends.pointDetails({ subsystem, metric: point.metric, run: point.run, primaryDataset, processingString, ...(view.referenceRun !== null ? { referenceRun: view.referenceRun } : {}) }),
+          api.trends.pointDetails({ ...pointScope, metric: point.metric, run: point.run, ...(view.referenceRun !== null ? { referenceRun: view.referenceRun } : {}) }),
         )
       : null,
   ]);
-  return { tree, view, trendInput, trend, quantity, correlation, details };
+  return { tree, view, trendInput, trend, overlays, quantity, correlation, details };
 }
 
 export type TrendPageData = Awaited<ReturnType<typeof loadTrendPage>>;

@@ -16,7 +16,11 @@ describe("trend view in the URL", () => {
       includeAll: true,
       correlation: true,
       quantity: "recordedLumi",
-      point: { run: 306134, metric: "Z_peak_mass" },
+      overlays: [
+        { subsystem: "Tracking", metric: "NumberOfTracks_GenTk_mean", primaryDataset: null, processingString: null },
+        { subsystem: "Muons", metric: "Z_peak_width", primaryDataset: "SingleMuon", processingString: "PromptReco-v1" },
+      ],
+      point: { run: 306134, metric: "Z_peak_width", overlay: 1 },
       referenceRun: 297050,
       range: { yMin: 88.5, yMax: 93, xMin: 0.5, xMax: null },
       grid: true,

@@ -5,6 +5,7 @@
  */
 import { xAxes, type XAxis } from "../../server/hdqm/x-axis";
 import { SELECTION_CODE } from "../../server/selections/selection-code";
+import { formatOverlay, type Overlay, OVERLAY_KEY, parseOverlays } from "./trends-overlays";
 
 /** The trend x axes: the server's list, so page, API and e2e cannot drift apart. */
 export const trendXAxes = xAxes;
@@ -27,6 +28,8 @@ export interface TrendView {
   primaryDataset: string | null;
   processingString: string | null;
   metrics: string[];
+  /** Series from other subsystems, metrics or datasets drawn on the same chart (app/lib/trends-overlays.ts). */
+  overlays: Overlay[];
   /** Metric name filter of the metric list. */
   search: string;
   runs: RunChoice;
@@ -37,8 +40,8 @@ export interface TrendView {
   includeAll: boolean;
   correlation: boolean;
   quantity: TrendQuantityName | null;
-  /** The point whose details are open. */
-  point: { run: number; metric: string } | null;
+  /** The point whose details are open; `overlay`: the index of the overlay it belongs to (null: a main series). */
+  point: { run: number; metric: string; overlay: number | null } | null;
   referenceRun: number | null;
   /** Manual axis ranges (null: automatic); x in the axis' own unit (run, ms since epoch, fill, fb⁻¹ or hours). */
   range: AxisRanges;
@@ -71,6 +74,7 @@ export const defaultView: TrendView = {
   primaryDataset: null,
   processingString: null,
   metrics: [],
+  overlays: [],
   search: "",
   runs: { kind: "latest", n: DEFAULT_LATEST },
   xAxis: "run",
@@ -200,11 +204,14 @@ export function parseTrendView(p: URLSearchParams): TrendView {
   const rq = p.get("rq");
   const pt = positiveInt(p.get("pt"));
   const pm = p.get("pm");
+  const overlays = parseOverlays(p);
+  const po = positiveInt(p.get("po"));
   return {
     subsystem: p.get("ss") || null,
     primaryDataset: p.get("pd") || null,
     processingString: p.get("ps") || null,
     metrics,
+    overlays,
     search: p.get("q") ?? "",
     runs: parseRuns(p),
     xAxis: (xAxes as readonly string[]).includes(x ?? "") ? (x as XAxis) : "run",
@@ -213,7 +220,7 @@ export function parseTrendView(p: URLSearchParams): TrendView {
     includeAll: flag(p, "all", defaultView.includeAll),
     correlation: flag(p, "corr", defaultView.correlation),
     quantity: (trendQuantities as readonly string[]).includes(rq ?? "") ? (rq as TrendQuantityName) : null,
-    point: pt !== null && pm && METRIC.test(pm) ? { run: pt, metric: pm } : null,
+    point: pt !== null && pm && METRIC.test(pm) ? { run: pt, metric: pm, overlay: po !== null && po <= overlays.length ? po - 1 : null } : null,
     referenceRun: positiveInt(p.get("ref")),
     range: { yMin: finiteNumber(p.get("ymin")), yMax: finiteNumber(p.get("ymax")), xMin: finiteNumber(p.get("xmin")), xMax: finiteNumber(p.get("xmax")) },
     grid: flag(p, "grid", false),
@@ -227,6 +234,7 @@ export function serializeTrendView(v: TrendView): URLSearchParams {
   if (v.primaryDataset) p.set("pd", v.primaryDataset);
   if (v.processingString) p.set("ps", v.processingString);
   if (v.metrics.length) p.set("m", v.metrics.join(","));
+  for (const o of v.overlays) p.append(OVERLAY_KEY, formatOverlay(o));
   switch (v.runs.kind) {
     case "latest":
       if (v.runs.n !== DEFAULT_LATEST) p.set("n", String(v.runs.n));
@@ -255,6 +263,7 @@ export function serializeTrendView(v: TrendView): URLSearchParams {
   if (v.point) {
     p.set("pt", String(v.point.run));
     p.set("pm", v.point.metric);
+    if (v.point.overlay !== null) p.set("po", String(v.point.overlay + 1));
   }
   if (v.referenceRun !== null) p.set("ref", String(v.referenceRun));
   for (const [k, key] of Object.entries(rangeKeys) as [keyof AxisRanges, string][]) {

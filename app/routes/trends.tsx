@@ -17,13 +17,16 @@ import { PointDetailsPanel } from "../components/trends/point-details";
 import { PointPicker } from "../components/trends/point-picker";
 import { SelectionPanel } from "../components/trends/selection-panel";
 import { FullScreenTrend, MetricGrid } from "../components/trends/metric-grid";
-import { decorateTrendOption } from "../components/trends/trend-option";
+import { OverlayForm } from "../components/trends/overlay-form";
+import { decorateTrendOption, withSeriesAxes } from "../components/trends/trend-option";
 import { ViewProblems } from "../components/trends/view-problems";
 import styles from "../components/trends/trends.css";
 import { pageFailure } from "../lib/page-errors";
 import { loadChartTrend, loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
 import { type ChartSeries, type ChartTrend, packTrend, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
+import { overlayLabel } from "../lib/trends-overlays";
+import { overlayProblems } from "../lib/trends-overlay-problems";
 import { resolveView, viewProblems } from "../lib/trends-view";
 import { browserTrpc } from "../lib/trpc-browser";
 import { useChartTheme } from "../lib/use-chart-theme";
@@ -42,6 +45,11 @@ function slim(trend: TrendPageData["trend"]) {
   if (!trend?.ok) return trend;
   const { runs, series, xAxis } = trend.data;
   return { ok: true as const, runCount: runs.run.length, packed: packTrend({ xAxis, runs: { run: runs.run, fill: runs.fill }, series }) };
+}
+
+/** Each overlay's trend, packed, or why it could not be drawn (an empty list when there are none: nothing asked, nothing sent). */
+function slimOverlays(overlays: TrendPageData["overlays"]) {
+  return overlays.map((o) => (o.ok ? { ok: true as const, packed: packTrend({ xAxis: o.data.xAxis, runs: o.data.runs, series: o.data.series }) } : o));
 }
 
 /** Every metric of the view's subsystem, packed per request of ten; an error message instead when the API refuses. */
@@ -65,7 +73,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const theme = /(?:^|;\s*)dqmflow_theme=light/.test(request.headers.get("cookie") ?? "") ? ("light" as const) : ("dark" as const);
   const asked = await withStoredSelection(api, parseTrendView(params));
-  const problems = viewProblems(params, await api.trends.tree());
+  const tree0 = await api.trends.tree();
+  const problems = viewProblems(params, tree0);
+  if (problems.length === 0 && asked.overlays.length) problems.push(...overlayProblems(params, tree0, resolveView(asked, tree0)));
   if (problems.length) {
     // Nothing is fetched for a view that names what does not exist: the page says what and offers the closest names.
     const tree = await api.trends.tree();
@@ -73,10 +83,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The panel shows only what the URL asked for and exists: no default metric stands in for an unknown one.
     const known = new Set(tree.subsystems.find((s) => s.name === resolved.subsystem)?.metrics.map((m) => m.name));
     const view = { ...resolved, metrics: asked.metrics.filter((m) => known.has(m)) };
-    return { tree, view, trendInput: null, trend: null, quantity: null, correlation: null, details: null, grid: null, problems, theme };
+    return { tree, view, trendInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null, grid: null, problems, theme };
   }
   const page = await loadTrendPage(api, asked);
-  return { ...page, trend: slim(page.trend), grid: await gridTrends(api, page), problems, theme };
+  return { ...page, trend: slim(page.trend), overlays: slimOverlays(page.overlays), grid: await gridTrends(api, page), problems, theme };
 }
 
 /** A golden JSON kept server-side (`gs=<code>`) brings its runs; an unknown code is a 404 page. */
@@ -112,13 +122,13 @@ function describeRuns(v: TrendView): string {
   }
 }
 
-/** Subsystem, metrics, dataset and run range: the title of an exported picture and its file name. */
-function naming(view: TrendView, metrics: readonly string[], runs: readonly number[]) {
+/** Subsystem, metrics (and overlays), dataset and run range: the title of an exported picture and its file name. */
+function naming(view: TrendView, metrics: readonly string[], runs: readonly number[], overlays: readonly string[] = []) {
   const first = runs.length ? Math.min(...runs) : null;
   const last = runs.length ? Math.max(...runs) : null;
   const range = first === null ? "no runs" : first === last ? `run ${first}` : `runs ${first}–${last}`;
-  const title = `${view.subsystem} · ${metrics.join(", ")} · ${view.primaryDataset} / ${view.processingString} · ${range}`;
-  const file = ["hdqm", view.subsystem, metrics.join("+"), view.primaryDataset, view.processingString, first === null ? "" : `runs${first}-${last}`]
+  const title = `${view.subsystem} · ${metrics.join(", ")} · ${view.primaryDataset} / ${view.processingString} · ${range}${overlays.length ? ` · overlaid: ${overlays.join(", ")}` : ""}`;
+  const file = ["hdqm", view.subsystem, metrics.join("+"), view.primaryDataset, view.processingString, first === null ? "" : `runs${first}-${last}`, overlays.length ? `with${overlays.length}overlays` : ""]
     .filter(Boolean)
     .join("-")
     .replace(/[^A-Za-z0-9_+.-]+/g, "-");
@@ -135,8 +145,27 @@ function neighbours(series: ChartSeries | undefined, run: number): { previous: n
   return { previous: before ?? null, next: after ?? null };
 }
 
+/**
+ * The overlays' series for the chart. On the axes that lay runs end to end (duration,
+ * luminosity) a run's x depends on the runs around it, so an overlay from another dataset takes
+ * the main series' x of the same run (runs the main series lacks are left out); on the other
+ * axes x is the run's own.
+ */
+function overlaidSeries(main: readonly ChartSeries[], xAxis: ChartTrend["xAxis"], overlays: readonly (ChartTrend | null)[]): ChartSeries[] {
+  const drawn = overlays.flatMap((t) => t?.series ?? []);
+  if (xAxis !== "duration" && xAxis !== "luminosity") return drawn;
+  const position = new Map<number, number | null>();
+  for (const s of main) s.run.forEach((run, i) => position.has(run) || position.set(run, s.x[i] ?? null));
+  return drawn.map((s) => {
+    const keep = s.run.map((run) => position.get(run) ?? null).map((x, i) => (x === null ? -1 : i)).filter((i) => i >= 0);
+    return { ...s, run: keep.map((i) => s.run[i]!), x: keep.map((i) => position.get(s.run[i]!)!), value: keep.map((i) => s.value[i]!), error: keep.map((i) => s.error[i]!) };
+  });
+}
+
 interface OptionInput {
   series: ChartSeries[];
+  /** Overlaid series (app/lib/trends-overlays.ts), after the main ones, each on the axis of its unit. */
+  overlays?: ChartSeries[];
   trend: ChartTrend;
   view: TrendView;
   theme: "dark" | "light";
@@ -145,22 +174,23 @@ interface OptionInput {
 }
 
 /** The trend chart's option for these series: the page's (theme, ranges) or, with forExport, the PNG's. */
-function trendChartOption({ series: s, trend, view, theme, highlight, compact }: OptionInput, forExport = false) {
+function trendChartOption({ series: s, overlays = [], trend, view, theme, highlight, compact }: OptionInput, forExport = false) {
   const sameY = s.every((x) => x.yTitle === s[0]!.yTitle);
   const plotTitle = s.length === 1 ? s[0]!.plotTitle : s.map((x) => x.name).join(" · ");
   const option = buildTrendColumnsOption({
     title: plotTitle,
     yTitle: sameY ? s[0]!.yTitle : "value",
     xAxis: trend.xAxis,
-    series: s,
+    series: [...s, ...overlays],
     runs: trend.runs,
     errorBars: compact ? false : view.errorBars,
     fillBands: view.fillBands,
     theme: forExport ? "light" : theme,
     highlightRun: highlight,
   });
-  const title = forExport ? naming(view, s.map((x) => x.name), s.flatMap((x) => x.run)).title : compact ? "" : plotTitle;
-  const decorated = decorateTrendOption(option, { xAxis: trend.xAxis, range: view.range, plotTitle, title, forExport: forExport || compact === true });
+  const title = forExport ? naming(view, s.map((x) => x.name), s.flatMap((x) => x.run), overlays.map((x) => x.name)).title : compact ? "" : plotTitle;
+  const placed = overlays.length ? withSeriesAxes(option, [...s, ...overlays]) : option;
+  const decorated = decorateTrendOption(placed, { xAxis: trend.xAxis, range: view.range, plotTitle, title, forExport: forExport || compact === true });
   if (!compact) return decorated;
   // A grid tile: no legend, title or slider; the tile's heading names the metric.
   return { ...decorated, legend: { show: false }, grid: { left: 64, right: 16, top: 16, bottom: 40 }, yAxis: { ...(decorated.yAxis as object), name: "", nameGap: 0 } };
@@ -176,6 +206,8 @@ export default function Trends() {
   const trend = useMemo(() => (packedText !== null ? { ok: true as const, data: unpackTrend(packedText) } : trendError !== null ? { ok: false as const, error: trendError } : null), [packedText, trendError]);
   const gridPacked = data.grid?.ok ? data.grid.packed.join("\n") : null;
   const grid = useMemo(() => (gridPacked === null ? null : gridPacked.split("\n").map(unpackTrend)), [gridPacked]);
+  const overlayPacked = data.overlays.map((o) => (o.ok ? o.packed : "")).join("\n");
+  const overlayTrends = useMemo(() => (overlayPacked === "" ? [] : overlayPacked.split("\n").map((text) => (text ? unpackTrend(text) : null))), [overlayPacked]);
   const navigate = useNavigate();
   const navigation = useNavigation();
   const [params, setParams] = useSearchParams();
@@ -203,12 +235,13 @@ export default function Trends() {
       ),
     [setParams],
   );
-  const openPoint = useCallback((run: number, metric: string) => go({ ...shown, point: { run, metric }, referenceRun: null }), [go, shown]);
+  const openPoint = useCallback((run: number, metric: string, overlay: number | null = null) => go({ ...shown, point: { run, metric, overlay }, referenceRun: null }), [go, shown]);
 
   const highlight = view.point?.run ?? null;
   const mainSeries = useMemo(() => (trend?.ok && trend.data.series.some((s) => s.run.length > 0) ? trend.data.series : null), [trend]);
-  const trendOption = useMemo(() => (mainSeries && trend?.ok ? trendChartOption({ series: mainSeries, trend: trend.data, view, theme, highlight }) : null), [mainSeries, trend, view, theme, highlight]);
-  const trendExport = useMemo(() => (mainSeries && trend?.ok ? () => trendChartOption({ series: mainSeries, trend: trend.data, view, theme, highlight: null }, true) : null), [mainSeries, trend, view, theme]);
+  const overlaySeries = useMemo(() => (mainSeries && trend?.ok ? overlaidSeries(mainSeries, trend.data.xAxis, overlayTrends) : []), [mainSeries, trend, overlayTrends]);
+  const trendOption = useMemo(() => (mainSeries && trend?.ok ? trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight }) : null), [mainSeries, overlaySeries, trend, view, theme, highlight]);
+  const trendExport = useMemo(() => (mainSeries && trend?.ok ? () => trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight: null }, true) : null), [mainSeries, overlaySeries, trend, view, theme]);
 
   const gridSeries = useMemo(() => (grid ? grid.flatMap((t) => t.series.filter((s) => s.run.length > 0).map((s) => ({ s, t }))) : []), [grid]);
   const tiles = useMemo(() => gridSeries.map(({ s, t }) => ({ series: s, option: trendChartOption({ series: [s], trend: t, view, theme, highlight: null, compact: true }) })), [gridSeries, view, theme]);
@@ -259,8 +292,10 @@ export default function Trends() {
 
   const runCount = packed?.ok ? packed.runCount : null;
   const noPoints = trend?.ok && runCount !== 0 && trend.data.series.every((s) => s.run.length === 0);
-  const named = naming(view, view.metrics, trend?.ok ? trend.data.runs.run : []);
-  const pointSeries = view.point ? (trend?.ok ? trend.data.series : []).concat(gridSeries.map((g) => g.s)).find((s) => s.name === view.point!.metric) : undefined;
+  const overlayNames = view.overlays.map(overlayLabel);
+  const named = naming(view, view.metrics, trend?.ok ? trend.data.runs.run : [], overlayNames);
+  const pointOverlay = view.point?.overlay ?? null;
+  const pointSeries = view.point ? (pointOverlay !== null ? overlaySeries.find((s) => s.name === overlayNames[pointOverlay]) : (trend?.ok ? trend.data.series : []).concat(gridSeries.map((g) => g.s)).find((s) => s.name === view.point!.metric)) : undefined;
   const around = view.point ? neighbours(pointSeries, view.point.run) : { previous: null, next: null };
   const names = gridSeries.map((g) => g.s.name);
   return (
@@ -296,11 +331,22 @@ export default function Trends() {
               error={trend && !trend.ok ? trend.error : null}
               empty={view.metrics.length === 0 ? "Choose a metric on the left." : runCount === 0 ? "No runs match this selection. Widen the run choice or include non-significant runs." : noPoints ? "The chosen metrics have no points in these runs." : null}
               onPointClick={(datum, seriesName) => {
-                if (Array.isArray(datum) && typeof datum[3] === "number" && view.metrics.includes(seriesName)) openPoint(datum[3], seriesName);
+                if (!Array.isArray(datum) || typeof datum[3] !== "number") return;
+                const overlay = overlayNames.indexOf(seriesName);
+                if (overlay >= 0) openPoint(datum[3], view.overlays[overlay]!.metric, overlay);
+                else if (view.metrics.includes(seriesName)) openPoint(datum[3], seriesName);
               }}
               testId="trend-chart"
             >
               <PointPicker metrics={view.metrics} current={view.point} onOpen={openPoint} />
+              <OverlayForm
+                key={view.subsystem}
+                tree={tree}
+                overlays={view.overlays}
+                errors={data.overlays.map((o) => (o.ok ? null : o.error))}
+                subsystem={view.subsystem}
+                onChange={(overlays) => go({ ...shown, overlays, point: null })}
+              />
             </ChartCard>
           )}
 
@@ -315,7 +361,7 @@ export default function Trends() {
               onMetric={(metric) => go({ ...shown, fullScreen: metric })}
               onClose={() => go({ ...shown, fullScreen: null })}
               onPointClick={(datum) => {
-                if (Array.isArray(datum) && typeof datum[3] === "number") go({ ...shown, fullScreen: null, point: { run: datum[3], metric: full.s.name }, referenceRun: null });
+                if (Array.isArray(datum) && typeof datum[3] === "number") go({ ...shown, fullScreen: null, point: { run: datum[3], metric: full.s.name, overlay: null }, referenceRun: null });
               }}
             />
           ) : null}
@@ -326,9 +372,10 @@ export default function Trends() {
                 details={details.data}
                 theme={theme}
                 busy={busy}
+                series={pointOverlay !== null && overlayNames[pointOverlay] ? `overlay ${overlayNames[pointOverlay]}` : `${view.subsystem}/${details.data.metric.name} (the chart's series)`}
                 previousRun={around.previous}
                 nextRun={around.next}
-                onRun={(run) => go({ ...shown, point: { run, metric: details.data.metric.name }, referenceRun: null })}
+                onRun={(run) => go({ ...shown, point: { run, metric: details.data.metric.name, overlay: pointOverlay }, referenceRun: null })}
                 onReference={(run) => go({ ...shown, referenceRun: run })}
                 onClose={() => go({ ...shown, point: null, referenceRun: null })}
               />

@@ -20,6 +20,8 @@ interface Props {
   previousRun: number | null;
   nextRun: number | null;
   onRun: (run: number) => void;
+  /** Which of the chart's series the point belongs to (the main one or an overlay). */
+  series: string;
 }
 
 const fmt = (v: number | null | undefined, digits = 4) => (v === null || v === undefined ? "—" : Number(v.toPrecision(digits)).toLocaleString("en-US"));
@@ -33,7 +35,7 @@ function histogramCsv(d: Details): string {
   return lines.join("\n") + "\n";
 }
 
-export function PointDetailsPanel({ details: d, theme, busy, onReference, onClose, previousRun, nextRun, onRun }: Props) {
+export function PointDetailsPanel({ details: d, theme, busy, onReference, onClose, previousRun, nextRun, onRun, series }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [ref, setRef] = useState(d.reference ? String(d.reference.run) : "");
   useEffect(() => setRef(d.reference ? String(d.reference.run) : ""), [d.reference]);
@@ -78,6 +80,7 @@ export function PointDetailsPanel({ details: d, theme, busy, onReference, onClos
           <button type="button" onClick={onClose} aria-label="Close point details">Close</button>
         </span>
       </header>
+      <p className="muted trend-series" data-testid="point-series">Series: {series}</p>
       <p className="trend-value">
         <strong>{d.point ? `${fmt(d.point.value, 6)} ± ${fmt(d.point.error, 3)}` : "no value for this run"}</strong> <span className="muted">{d.metric.yTitle} · {d.metric.function} · {d.dataset}</span>
       </p>

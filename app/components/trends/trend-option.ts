@@ -94,3 +94,24 @@ export function decorateTrendOption(option: EChartsOption, extras: TrendOptionEx
     dataZoom: [],
   };
 }
+
+/**
+ * Which y axis each series is drawn on when overlays join the chart: the first series' title on
+ * the left, every other title on the right (two axes at most, so the plot keeps its width; the
+ * right axis names each title it carries).
+ */
+export function seriesAxes(titles: readonly string[]): { index: number[]; names: string[] } {
+  const left = titles[0] ?? "";
+  const right = [...new Set(titles.filter((t) => t !== left))];
+  return { index: titles.map((t) => (t === left ? 0 : 1)), names: right.length ? [left, right.join(" · ")] : [left] };
+}
+
+/** The option with each named series (points and error bars) on its axis by `seriesAxes`; others (the ring) on the left. */
+export function withSeriesAxes(option: EChartsOption, series: readonly { name: string; yTitle: string }[]): EChartsOption {
+  const { index, names } = seriesAxes(series.map((s) => s.yTitle));
+  const axisOf = new Map(series.map((s, i) => [s.name, index[i]!]));
+  const base = (Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis) ?? {};
+  const yAxis = names.map((name, i) => ({ ...base, name, ...(i ? { position: "right" as const, splitLine: { show: false } } : { position: "left" as const }) })) as YAXisComponentOption[];
+  const drawn = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((s) => ({ ...s, yAxisIndex: axisOf.get(String(s.name)) ?? 0 }));
+  return { ...option, yAxis: yAxis.length > 1 ? yAxis : yAxis[0]!, series: drawn };
+}
