@@ -1,0 +1,203 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { poisson, seededRng } from "../math/rng";
+import { statusFromScore } from "../status";
+import { compareRange } from "./batch-kernel";
+import { allocateBatch, allocateResults } from "./batch-layout";
+import { LINE_RECORD, READ_HERE, READ_IN_JS, TEXT_BASE, textMemory, textModule } from "./batch-text";
+import { runJsonlChunk, type PairsTest } from "./jsonl-pairs";
+import { compileKernelWat, TEXT_WASM, TEXT_WAT } from "./kernel-source";
+import { checkNumberPrinter, EDGE_CASES } from "./number-printer-check";
+
+/** The text module on a fresh memory holding `text` at TEXT_BASE, with room after it. */
+function loaded(text: string, room: number) {
+  const bytes = Buffer.from(text, "utf8");
+  const memory = textMemory(TEXT_BASE + bytes.length + 1 + room);
+  const u8 = new Uint8Array(memory.buffer);
+  u8.set(bytes, TEXT_BASE);
+  u8[TEXT_BASE + bytes.length] = 10;
+  return { module: textModule(memory), memory, length: bytes.length, after: Math.ceil((TEXT_BASE + bytes.length + 1) / 8) * 8 };
+}
+
+/** What the JavaScript-only batch mode printed per pair (String(x) for every number). */
+function referenceLines(lines: string[], n: number, test: PairsTest): { out: string[]; errors: [number, string][] } {
+  const thresholds = { error: 0.5, warning: 0.9 };
+  const rows = lines.map((l) => l.trim()).filter(Boolean);
+  const batch = allocateBatch(rows.length, n);
+  const ids: string[] = [];
+  const errors: [number, string][] = [];
+  rows.forEach((row, p) => {
+    let o: Record<string, unknown> | undefined;
+    try {
+      const v = JSON.parse(row) as unknown;
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) o = v as Record<string, unknown>;
+    } catch {
+      /* an error line */
+    }
+    ids.push(JSON.stringify(o?.id ?? null));
+    const ok = o && [o.data, o.ref].every((a) => Array.isArray(a) && a.length === n && a.every((x) => typeof x === "number"));
+    if (!o || !ok) {
+      errors.push([p, ids[p]!]);
+      batch.data.fill(Number.NaN, p * n, (p + 1) * n);
+      return;
+    }
+    batch.data.set(o.data as number[], p * n);
+    batch.ref.set(o.ref as number[], p * n);
+  });
+  const r = allocateResults(rows.length);
+  compareRange(batch, r, 0, rows.length);
+  const num = (x: number): string => (Number.isFinite(x) ? String(x) : "null");
+  const failed: Record<number, string> = { 60: "INVALID", 70: "INSUF_STAT" };
+  const out: string[] = [];
+  rows.forEach((_, p) => {
+    if (errors.some(([e]) => e === p)) return;
+    const f = failed[r.status[p]!];
+    const chi2 = `"chi2":${num(r.chi2[p]!)},"ndf":${num(r.ndf[p]!)},"chi2PValue":${num(r.chi2PValue[p]!)},"igood":${r.igood[p]!},"chi2Status":"${f ?? statusFromScore(r.chi2PValue[p]!, thresholds)}"`;
+    const ks = `"ksDistance":${num(r.ksDistance[p]!)},"ksPValue":${num(r.ksPValue[p]!)},"ksStatus":"${f ?? statusFromScore(r.ksPValue[p]!, thresholds)}"`;
+    out.push(`{"id":${ids[p]!},${test === "chi2" ? chi2 : test === "kolmogorov" ? ks : `${chi2},${ks}`}}\n`);
+  });
+  return { out, errors };
+}
+
+describe("batch text module (batch-text.wat)", () => {
+  it("prints doubles byte for byte as String(x) over 300,000 draws of seven distributions and the edge cases", () => {
+    const r = checkNumberPrinter(300_000, 7);
+    expect(r.mismatches).toEqual([]);
+    expect(r.checked).toBe(300_000 + EDGE_CASES.length);
+  });
+
+  it("holds Schubfach's table g as BigInt computes it", () => {
+    const { memory } = loaded("", 0);
+    const view = new DataView(memory.buffer);
+    for (let k = -324; k <= 292; k++) {
+      const r = Number((BigInt(-k) * 913124641741n) >> 38n) - 125;
+      const beta = -k >= 0 ? (r >= 0 ? 10n ** BigInt(-k) >> BigInt(r) : 10n ** BigInt(-k) << BigInt(-r)) : (1n << BigInt(-r)) / 10n ** BigInt(k);
+      expect(beta >= 1n << 125n && beta < 1n << 126n).toBe(true);
+      const g = beta + 1n;
+      const at = 2048 + (k + 324) * 16;
+      expect([view.getBigUint64(at, true), view.getBigUint64(at + 8, true)]).toEqual([g >> 63n, g & ((1n << 63n) - 1n)]);
+    }
+  });
+
+  it("runs the committed binary, which is the compilation of the committed source", async () => {
+    const compiled = await compileKernelWat(readFileSync(TEXT_WAT, "utf8"), "batch-text.wat");
+    expect(Buffer.compare(Buffer.from(compiled), readFileSync(TEXT_WASM))).toBe(0);
+  });
+
+  it("reads numbers bit for bit as JSON.parse: plain ones in WebAssembly, the rest left to JavaScript", () => {
+    const rng = seededRng(5);
+    const plain = ["0", "-0", "-0.0", "0.0", "1", "-1", "7", "10", "0.1", "0.5", "-2.25", "123.456", "0.000001", "1.7976931348", "999999999999999", "-999999999999999", "0.123456789012345", "12345.6789012345", "4.35", "0.3", "100.10", "5e0".slice(0, 1)];
+    const odd = ["1e5", "1E-3", "-2.5e+2", "1234567890123456", "0.1234567890123456", "9007199254740993", "12345678901234567890", "1.0000000000000001"];
+    const random = (): string => {
+      const digits = 1 + Math.floor(rng.next() * 15);
+      let s = String(1 + Math.floor(rng.next() * 9));
+      for (let i = 1; i < digits; i++) s += String(Math.floor(rng.next() * 10));
+      const point = Math.floor(rng.next() * (digits + 1));
+      const text = point === 0 ? `0.${"0".repeat(Math.floor(rng.next() * 3))}${s}` : point === digits ? s : `${s.slice(0, point)}.${s.slice(point)}`;
+      return rng.next() < 0.3 ? `-${text}` : text;
+    };
+    const n = 6;
+    const lines: string[] = [];
+    const expectHere: boolean[] = [];
+    for (let p = 0; p < 3000; p++) {
+      const pick = (): string => (p % 3 === 0 ? plain[Math.floor(rng.next() * plain.length)]! : random());
+      const d = Array.from({ length: n }, pick);
+      const r = Array.from({ length: n }, pick);
+      const withOdd = p % 10 === 9;
+      if (withOdd) d[p % n] = odd[p % odd.length]!;
+      // At most 15 digit characters (leading zeros included) and no exponent: read in WebAssembly.
+      expectHere.push(!withOdd && [...d, ...r].every((x) => x.replace(/[-.]/g, "").length <= 15));
+      lines.push(p % 2 ? `{"id":${p},"data":[${d.join(",")}],"ref":[${r.join(", ")}]}` : ` { "ref" : [ ${r.join(" , ")} ] , "data":[${d.join(",")}] , "id" : "p${p}" }\r`);
+    }
+    const { module, memory, length, after } = loaded(lines.join("\n"), 3000 * (2 * n * 8 + LINE_RECORD));
+    const data = after;
+    const ref = data + 3000 * n * 8;
+    const table = ref + 3000 * n * 8;
+    expect(module.parse(TEXT_BASE, length, n, data, ref, table)).toBe(3000);
+    const records = new Int32Array(memory.buffer, table, 3000 * 8);
+    const d = new Float64Array(memory.buffer, data, 3000 * n);
+    const r = new Float64Array(memory.buffer, ref, 3000 * n);
+    let here = 0;
+    lines.forEach((line, p) => {
+      const flag = records[p * 8 + 3];
+      expect(flag === READ_HERE).toBe(expectHere[p]);
+      if (flag !== READ_HERE) return;
+      here++;
+      const o = JSON.parse(line) as { data: number[]; ref: number[] };
+      for (let i = 0; i < n; i++) {
+        expect(Object.is(d[p * n + i], o.data[i]), `${line}: data[${i}]`).toBe(true);
+        expect(Object.is(r[p * n + i], o.ref[i]), `${line}: ref[${i}]`).toBe(true);
+      }
+    });
+    expect(here).toBeGreaterThan(2000);
+  });
+
+  it("marks for JavaScript every line it cannot read exactly, and skips blank ones", () => {
+    const lines = [
+      '{"id":1,"data":[1,2],"ref":[3,4]}',
+      "",
+      "   \t",
+      '{"id":"a\\"b","data":[1,2],"ref":[3,4]}',
+      '{"id":null,"data":[1,2],"ref":[3,4]}',
+      '{"data":[1,2],"ref":[3,4],"extra":true}',
+      '{"data":[1,2],"ref":[3,4],"data":[5,6]}',
+      '{"data":[1,02],"ref":[3,4]}',
+      '{"data":[1,2,3],"ref":[3,4]}',
+      '{"data":[1,2],"ref":[3,4]',
+      '{"data":[1,2],"ref":[3,4]} x',
+      '{"data":[1.,2],"ref":[3,4]}',
+      '{"data":[-,2],"ref":[3,4]}',
+      '{"data":[1\t,2],"ref":[3,4]}',
+      "[]",
+      '{"data":[1,2]}',
+      '{"id":-3,"data":[1,2],"ref":[3,4]}',
+    ];
+    const { module, memory, length, after } = loaded(lines.join("\n"), 64 * 100);
+    const count = module.parse(TEXT_BASE, length, 2, after, after + 1600, after + 3200);
+    expect(count).toBe(lines.length - 2);
+    expect(module.lines()).toBe(lines.length);
+    const records = Array.from({ length: count }, (_, p) => Array.from(new Int32Array(memory.buffer, after + 3200 + p * LINE_RECORD, 8)));
+    expect(records.map((r) => r[3])).toEqual([READ_HERE, ...Array<number>(count - 2).fill(READ_IN_JS), READ_HERE]);
+    expect(records.map((r) => r[2])).toEqual([0, ...Array.from({ length: count - 1 }, (_, i) => i + 3)]);
+    const raw = (r: number[]): string => Buffer.from(memory.buffer, r[4], r[5]! - r[4]!).toString();
+    expect([raw(records[0]!), raw(records[count - 1]!)]).toEqual(["1", "-3"]);
+  });
+
+  for (const test of ["both", "chi2", "kolmogorov"] as const) {
+    it(`writes the same bytes as the JavaScript-only batch mode (test ${test}), error lines included`, () => {
+      const rng = seededRng(test.length);
+      const n = 20;
+      const lines: string[] = [];
+      for (let p = 0; p < 600; p++) {
+        const d = Array.from({ length: n }, (_, i) => poisson(5 + i, rng) + (p % 5 === 1 ? 0.125 * (i % 3) : 0));
+        const r = Array.from({ length: n }, (_, i) => poisson(8 + i, rng));
+        if (p % 37 === 3) d.fill(0);
+        if (p % 41 === 4) r[3] = 1e308;
+        if (p % 43 === 5) d[2] = -1.5;
+        const kind = p % 9;
+        if (kind === 0) lines.push(`{"id":"pair-${p}","data":[${d.join(",")}],"ref":[${r.join(",")}]}`);
+        else if (kind === 1) lines.push(`{"id":${p},"data":[${d.map((x) => x.toExponential()).join(",")}],"ref":[${r.join(",")}]}`);
+        else if (kind === 2) lines.push(`{"id":"é-${p}","ref":[${r.join(", ")}],"data":[${d.join(", ")}]}`);
+        else if (kind === 3) lines.push(`{"id":{"run":${p},"ls":[1,2]},"data":[${d.join(",")}],"ref":[${r.join(",")}]}`);
+        else if (kind === 4) lines.push(p % 4 ? `{"data":[${d.join(",")}],"ref":[${r.join(",")}]}` : `{"id":"short","data":[${d.slice(1).join(",")}],"ref":[${r.join(",")}]}`);
+        else if (kind === 5) lines.push(p % 2 ? "" : `{"id":"q\\"${p}","data":[${d.join(",")}],"ref":[${r.join(",")}]}`);
+        else if (kind === 6) lines.push(p % 4 ? `{"id":null,"data":[${d.join(",")}],"ref":[${r.join(",")}]}` : "not json");
+        else lines.push(`{"id":"pair-${p}","data":[${d.join(",")}],"ref":[${r.join(",")}]}`);
+      }
+      const dir = mkdtempSync(join(tmpdir(), "dqmflow-text-"));
+      const file = join(dir, "pairs.jsonl");
+      writeFileSync(file, lines.join("\n"));
+      const chunk = runJsonlChunk({ kind: "jsonl", file, start: 0, end: statSync(file).size, nbins: n, test, thresholds: { error: 0.5, warning: 0.9 } });
+      const expected = referenceLines(lines, n, test);
+      expect(chunk.errors.map((e) => [e.line, e.id])).toEqual(expected.errors);
+      expect(chunk.errors.length).toBeGreaterThan(10);
+      expect(chunk.parts).toHaveLength(expected.errors.length + 1);
+      expect(Buffer.concat(chunk.parts).toString("utf8")).toBe(expected.out.join(""));
+      const statuses = new Set(expected.out.map((l) => /"(?:chi2|ks)Status":"(\w+)"/.exec(l)?.[1]));
+      expect([...statuses].sort()).toEqual(["ERROR", "INSUF_STAT", "INVALID", "OK", "WARNING"].filter((s) => statuses.has(s)).sort());
+      expect(statuses.has("INSUF_STAT") && statuses.has("INVALID")).toBe(true);
+    });
+  }
+});
