@@ -13,6 +13,7 @@ import type { RunSheet } from "../../server/overview/run-sheet.query";
 import { flagStatuses } from "../../server/certification/flags";
 import styles from "../components/certification/certification.css";
 import { ComparisonPanel, chosenComparison, comparesWithReference } from "../components/certification/comparison-panel";
+import type { FailedStage } from "../components/certification/comparison-retry";
 import { PageError } from "../components/page-error";
 import { AuditSection } from "../components/run-page/audit-section";
 import { LsTimeline, RunLsTimeline } from "../components/run-page/ls-timeline";
@@ -25,7 +26,7 @@ import { SignOffSection } from "../components/certification/signoff-section";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
 import { INT4_MAX } from "../../server/limits/limits";
-import { type ActionResult, attempt, formString, reply, wholeNumber } from "../lib/action-result";
+import { type ActionResult, attempt, failed, formString, reply, wholeNumber } from "../lib/action-result";
 import { httpError, pageFailure } from "../lib/page-errors";
 import { plainMessage } from "../lib/plain-message";
 import { serverCaller } from "../trpc.server";
@@ -93,6 +94,17 @@ async function act({ request, context, params }: ActionFunctionArgs): Promise<Ac
       });
     case "reopen":
       return attempt(intent, async () => `${(await api.certification.reopen({ runNumber, stage, reason: formString(form, "comment") })).stage} reopened`);
+    case "retryComparisons": {
+      const failedStage = stages.find((s) => s === formString(form, "stage"));
+      if (!failedStage) return { ok: false, intent, error: `'${formString(form, "stage")}' is not a stage (${stages.join(", ")})`, status: 400, field: "stage" };
+      try {
+        const r = await api.certification.retryComparisons({ runNumber, stage: failedStage, reason: formString(form, "reason") });
+        // A retry that failed again is an answer, not a refusal: `key` tells the page which.
+        return { ok: true, intent, message: r.message, key: r.status };
+      } catch (err) {
+        return failed(intent, err);
+      }
+    }
     case "freeze":
     case "unfreeze":
       return attempt(intent, async () => ((await api.certification.setFrozen({ runNumber, dataset: formString(form, "dataset"), frozen: intent === "freeze" })).frozen ? "dataset frozen" : "dataset unfrozen"));
@@ -147,7 +159,7 @@ function CertifiedRun({ data }: { data: Data }) {
           )}
           <Link to="/calibration">All runs' calibrations</Link>
         </section>
-        <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} fileQuality={detail.fileQuality} />
+        <ComparisonPanel runNumber={run.runNumber} comparisons={detail.comparisons} plot={plot} fileQuality={detail.fileQuality} failedStages={failedStages(detail)} canRetry={hasRole(me.role, "shifter")} />
         <FileQualityPanel results={detail.fileQuality} />
         <RunLsTimeline lsCount={run.lsCount} flags={detail.flags} lumisections={sheet.lumisections} />
         <FlagsPanel runNumber={run.runNumber} lsCount={run.lsCount} all={detail.flags} canEdit={hasRole(me.role, "shifter")} />
@@ -155,6 +167,11 @@ function CertifiedRun({ data }: { data: Data }) {
       </div>
     </>
   );
+}
+
+/** Stages whose comparisons could not run and may be retried (not signed off, no retry running). */
+function failedStages(detail: Data["detail"]): FailedStage[] {
+  return (detail.live?.stages ?? []).flatMap((s) => (s.comparisonError !== null && s.signoff === null && s.status !== "comparing" ? [{ stage: s.stage, error: s.comparisonError }] : []));
 }
 
 /** The reference run the comparisons used (the latest stage's), or null. */

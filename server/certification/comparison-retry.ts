@@ -7,6 +7,7 @@ import type { Stage } from "../../db/tables/dataset.table";
 import { retryComparisonsUpdate, type RetryComparisonsResult } from "../../workflows/certification/certify-run.messages";
 import type { Identity } from "../auth/identity";
 import { type CertificationDeps, certRunRow, stageWorkflowId, updateError } from "./certification.service";
+import { retryOutcome } from "./comparison-retry-rules";
 
 export interface RetryComparisonsInput {
   readonly runNumber: number;
@@ -14,12 +15,6 @@ export interface RetryComparisonsInput {
   /** What was fixed (audited). */
   readonly reason: string;
   readonly campaign?: string;
-}
-
-/** The outcome of a retry as the shifter reads it. */
-export function retryOutcome(runNumber: number, r: RetryComparisonsResult): string {
-  if (r.error === null) return `retry ${r.retry} of the ${r.stage} comparisons of run ${runNumber} succeeded: results and automatic flags are written, and ${r.stage} awaits its sign-off`;
-  return `retry ${r.retry} of the ${r.stage} comparisons of run ${runNumber} failed again: ${r.error}`;
 }
 
 /** Runs a comparison-failed stage's comparisons again; a second failure is an answer, not an error. */

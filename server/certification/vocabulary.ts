@@ -18,7 +18,7 @@ export const progressWords: readonly Word[] = [
   { word: "comparing", means: "comparisons against the reference run and automatic flags are being made" },
   { word: "open", means: "flags of this stage can be changed; it waits for a shifter's sign-off" },
   { word: "awaiting-signoff", means: "comparisons done: a shifter checks the flags and signs off" },
-  { word: "comparison-failed", means: "comparisons could not run; a shifter can still flag by hand and sign off" },
+  { word: "comparison-failed", means: "comparisons could not run; once the cause is fixed a shifter retries them from the run page, or flags by hand and signs off" },
   { word: "reopened", means: "an expert revoked a sign-off: the stage needs a new one" },
   { word: "signed-off", means: "a shifter signed the stage off; only experts change its flags" },
   { word: "calibration-gate", means: "express is signed; prompt waits for the prompt calibrations" },

@@ -121,8 +121,6 @@ export interface ReopenRequest {
   readonly role: Role;
   readonly reason: string;
 }
-/** The shortest "what was fixed" a retry of comparisons accepts (it goes into the audit trail). */
-export const MIN_RETRY_REASON = 3;
 /** A shifter's request to run a stage's failed comparisons again (after the cause was fixed). */
 export interface RetryComparisonsRequest {
   readonly stage: Stage;

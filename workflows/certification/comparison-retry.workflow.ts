@@ -7,7 +7,8 @@
  */
 import { ApplicationFailure } from "@temporalio/workflow";
 import { hasRole } from "../../server/auth/roles";
-import { MIN_RETRY_REASON, type RetryComparisonsRequest, type RetryComparisonsResult } from "./certify-run.messages";
+import { MIN_RETRY_REASON } from "../../server/certification/comparison-retry-rules";
+import type { RetryComparisonsRequest, RetryComparisonsResult } from "./certify-run.messages";
 import type { StageMachine, StageRecord } from "./stage-machine.workflow";
 
 /** Why `req` may not retry now, or nothing. Throws: Temporal rejects the update without touching history. */
@@ -40,7 +41,7 @@ export async function retryComparisons(m: StageMachine, req: RetryComparisonsReq
   showStatus(m, rec, "comparing");
   let compared = false;
   try {
-    await m.record(rec.stage, ["comparison-retry", retry], "comparison-retry", req.user, req.reason, { status: "comparison-failed", error: failedWith }, { status: "comparing", retry }, rec);
+    await m.record(rec.stage, ["comparison-retry", retry], "comparison-retry", req.user, req.reason, { status: "comparison-failed", error: failedWith }, { stage: rec.stage, status: "comparing", retry }, rec);
     await m.compare(rec, dataset);
     compared = true;
   } finally {

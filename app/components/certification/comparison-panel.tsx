@@ -1,4 +1,7 @@
-/** A stage's comparison results (statistic, p-value, status) and the selected ME drawn over its reference with pulls. */
+/**
+ * A stage's comparison results (statistic, p-value, status) and the selected ME drawn over its
+ * reference with pulls; stages whose comparisons could not run are named first, with a retry.
+ */
 import { Link, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo, useRef } from "react";
 import { buildHistogramOption } from "../../../charts/histogram-option";
@@ -9,6 +12,7 @@ import { toCsv } from "../../lib/csv";
 import { downloadText, downloadUrl } from "../../lib/download";
 import { EChart, type EChartHandle } from "../echart";
 import { figure, isNoData } from "../overview/comparison-figures";
+import { ComparisonRetries, type FailedStage } from "./comparison-retry";
 import { StatusBadge } from "./status-badge";
 
 /** The columns of a stored comparison result the panel shows. */
@@ -97,7 +101,7 @@ function CmsswResults({ results }: { results: readonly FileQualityResultView[] }
   );
 }
 
-export function ComparisonPanel({ runNumber, comparisons, plot, fileQuality = [] }: { runNumber: number; comparisons: ComparisonRow[]; plot: ComparisonPlot | null; fileQuality?: readonly FileQualityResultView[] }) {
+export function ComparisonPanel({ runNumber, comparisons, plot, fileQuality = [], failedStages = [], canRetry = false }: { runNumber: number; comparisons: ComparisonRow[]; plot: ComparisonPlot | null; fileQuality?: readonly FileQualityResultView[]; failedStages?: readonly FailedStage[]; canRetry?: boolean }) {
   const cmsswOf = (c: ComparisonRow) => fileQuality.filter((q) => q.dataset === c.dataset_name && q.mePath === c.me_path);
   const showCmssw = comparisons.some((c) => cmsswOf(c).length > 0);
   const [params] = useSearchParams();
@@ -116,6 +120,7 @@ export function ComparisonPanel({ runNumber, comparisons, plot, fileQuality = []
       <h2>
         Comparisons against the reference <button type="button" onClick={exportCsv} disabled={comparisons.length === 0}>Export CSV</button>
       </h2>
+      <ComparisonRetries runNumber={runNumber} failed={failedStages} canRetry={canRetry} />
       {comparisons.length === 0 ? (
         <p className="empty">No comparison results yet: they appear once a stage's data have been compared.</p>
       ) : (

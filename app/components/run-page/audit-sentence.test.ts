@@ -20,6 +20,10 @@ describe("audit entries as sentences", () => {
     expect(failed).not.toContain("Invalid input");
   });
 
+  it("says who retried which comparisons and what they fixed", () => {
+    expect(auditSentence({ kind: "comparison-retry", actor: "ana", reason: "DQM file re-ingested", before: { status: "comparison-failed" }, after: { stage: "express", status: "comparing", retry: 2 } })).toBe("ana retried the express comparisons (retry 2), having fixed: “DQM file re-ingested”");
+  });
+
   it("falls back to the kind and the reason", () => {
     expect(auditSentence({ kind: "reprocessing-started", actor: "x", reason: "campaign 2026A", before: null, after: null })).toBe("reprocessing started: campaign 2026A");
   });

@@ -73,6 +73,8 @@ export function auditSentence(e: AuditEntry): string {
       return `${sentenceCase(reason || `now ${str(after.status) ?? str(after.dataset) ?? "in a new state"}`)}${str(after.referenceRun) ? ` (reference run ${str(after.referenceRun)})` : ""}`;
     case "comparison-failed":
       return `The comparisons could not run${why}`;
+    case "comparison-retry":
+      return `${e.actor} retried the ${str(after.stage) ?? "stage's"} comparisons (retry ${str(after.retry) ?? "?"})${reason ? `, having fixed: “${reason}”` : ""}`;
     case "reminder":
       return `Reminder${why}`;
     case "escalation":
