@@ -119,6 +119,7 @@
   ;; WebAssembly calls, and a call per byte costs more than the reading.)
   (func $numbers (param $i i32) (param $n i32) (param $out i32) (result i32)
     (local $end i32) (local $c i32) (local $d i32) (local $neg i32) (local $digits i32) (local $frac i32) (local $v i64) (local $x f64)
+    (local $w i64) (local $len i32)
     (if (i32.ne (i32.load8_u (local.get $i)) (i32.const 91)) (then (return (i32.const 0))))
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
     (local.set $i (i32.add (local.get $i) (i32.const 1)))
@@ -130,48 +131,76 @@
         (local.set $c (i32.load8_u (local.get $i)))
         (br $space)))
       (local.set $neg (i32.eq (local.get $c) (i32.const 45)))
-      (if (local.get $neg) (then
+      (local.set $i (i32.add (local.get $i) (local.get $neg)))
+      (block $read
+        ;; Integers of 1 to 7 digits, eight bytes at a time (the memory goes on past the chunk): the
+        ;; first non-digit is the lowest byte with its top bit set in w | w + 0x46.. | w − 0x30..
+        ;; (a borrow or carry only reaches later bytes), and the digits, shifted to the top with
+        ;; zeros before them, are summed by three multiplications.
+        (local.set $w (i64.load (local.get $i)))
+        (local.set $len (i32.shr_u (i32.wrap_i64 (i64.ctz (i64.and
+          (i64.or (i64.or (local.get $w) (i64.add (local.get $w) (i64.const 0x4646464646464646))) (i64.sub (local.get $w) (i64.const 0x3030303030303030)))
+          (i64.const 0x8080808080808080)))) (i32.const 3)))
+        (if (i32.and (i32.lt_u (i32.sub (local.get $len) (i32.const 1)) (i32.const 7))
+                     (i32.or (i32.eq (local.get $len) (i32.const 1)) (i32.ne (i32.and (i32.wrap_i64 (local.get $w)) (i32.const 0xff)) (i32.const 48)))) (then
+          ;; The byte after the digits.
+          (local.set $c (i32.and (i32.wrap_i64 (i64.shr_u (local.get $w) (i64.extend_i32_u (i32.shl (local.get $len) (i32.const 3))))) (i32.const 0xff)))
+          (if (i32.ne (local.get $c) (i32.const 46)) (then
+            (local.set $v (i64.and (i64.shl (local.get $w) (i64.extend_i32_u (i32.shl (i32.sub (i32.const 8) (local.get $len)) (i32.const 3)))) (i64.const 0x0f0f0f0f0f0f0f0f)))
+            (local.set $v (i64.shr_u (i64.mul (local.get $v) (i64.const 2561)) (i64.const 8)))
+            (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x00ff00ff00ff00ff)) (i64.const 6553601)) (i64.const 16)))
+            (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x0000ffff0000ffff)) (i64.const 42949672960001)) (i64.const 32)))
+            (local.set $x (f64.convert_i64_s (local.get $v)))
+            (local.set $i (i32.add (local.get $i) (local.get $len)))
+            ;; The common case, a comma and more to come, straight to the next number.
+            (if (i32.and (i32.eq (local.get $c) (i32.const 44)) (i32.ne (i32.add (local.get $out) (i32.const 8)) (local.get $end))) (then
+              (f64.store (local.get $out) (f64.reinterpret_i64 (i64.or (i64.reinterpret_f64 (local.get $x)) (i64.shl (i64.extend_i32_u (local.get $neg)) (i64.const 63)))))
+              (local.set $out (i32.add (local.get $out) (i32.const 8)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (br $number)))
+            (br $read)))))
+        ;; Anything else byte by byte.
+        (local.set $c (i32.load8_u (local.get $i)))
+        (local.set $d (i32.sub (local.get $c) (i32.const 48)))
+        (if (i32.ge_u (local.get $d) (i32.const 10)) (then (return (i32.const 0))))
+        (local.set $v (i64.extend_i32_u (local.get $d)))
+        (local.set $digits (i32.const 1))
+        (local.set $frac (i32.const 0))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (local.set $c (i32.load8_u (local.get $i)))))
-      (local.set $d (i32.sub (local.get $c) (i32.const 48)))
-      (if (i32.ge_u (local.get $d) (i32.const 10)) (then (return (i32.const 0))))
-      (local.set $v (i64.extend_i32_u (local.get $d)))
-      (local.set $digits (i32.const 1))
-      (local.set $frac (i32.const 0))
-      (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (local.set $c (i32.load8_u (local.get $i)))
-      (if (i32.eqz (local.get $d))
-        ;; A leading zero is the whole integer part.
-        (then (if (i32.lt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (then (return (i32.const 0)))))
-        (else
-          (block $done (loop $int
+        (local.set $c (i32.load8_u (local.get $i)))
+        (if (i32.eqz (local.get $d))
+          ;; A leading zero is the whole integer part.
+          (then (if (i32.lt_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (then (return (i32.const 0)))))
+          (else
+            (block $done (loop $int
+              (local.set $d (i32.sub (local.get $c) (i32.const 48)))
+              (br_if $done (i32.ge_u (local.get $d) (i32.const 10)))
+              (local.set $v (i64.add (i64.mul (local.get $v) (i64.const 10)) (i64.extend_i32_u (local.get $d))))
+              (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+              (local.set $i (i32.add (local.get $i) (i32.const 1)))
+              (local.set $c (i32.load8_u (local.get $i)))
+              (br $int)))))
+        (if (i32.eq (local.get $c) (i32.const 46)) (then
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (local.set $c (i32.load8_u (local.get $i)))
+          (if (i32.ge_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (then (return (i32.const 0))))
+          (block $done (loop $fraction
             (local.set $d (i32.sub (local.get $c) (i32.const 48)))
             (br_if $done (i32.ge_u (local.get $d) (i32.const 10)))
             (local.set $v (i64.add (i64.mul (local.get $v) (i64.const 10)) (i64.extend_i32_u (local.get $d))))
             (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
+            (local.set $frac (i32.add (local.get $frac) (i32.const 1)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (local.set $c (i32.load8_u (local.get $i)))
-            (br $int)))))
-      (if (i32.eq (local.get $c) (i32.const 46)) (then
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (local.set $c (i32.load8_u (local.get $i)))
-        (if (i32.ge_u (i32.sub (local.get $c) (i32.const 48)) (i32.const 10)) (then (return (i32.const 0))))
-        (block $done (loop $fraction
-          (local.set $d (i32.sub (local.get $c) (i32.const 48)))
-          (br_if $done (i32.ge_u (local.get $d) (i32.const 10)))
-          (local.set $v (i64.add (i64.mul (local.get $v) (i64.const 10)) (i64.extend_i32_u (local.get $d))))
-          (local.set $digits (i32.add (local.get $digits) (i32.const 1)))
-          (local.set $frac (i32.add (local.get $frac) (i32.const 1)))
-          (local.set $i (i32.add (local.get $i) (i32.const 1)))
-          (local.set $c (i32.load8_u (local.get $i)))
-          (br $fraction)))))
-      (if (i32.gt_u (local.get $digits) (i32.const 15)) (then (return (i32.const 0))))
-      (local.set $x (f64.convert_i64_u (local.get $v)))
-      (if (local.get $frac) (then
-        (local.set $x (f64.div (local.get $x) (f64.load (i32.shl (local.get $frac) (i32.const 3)))))))
-      (if (local.get $neg) (then (local.set $x (f64.neg (local.get $x)))))
-      (f64.store (local.get $out) (local.get $x))
+            (br $fraction)))))
+        (if (i32.gt_u (local.get $digits) (i32.const 15)) (then (return (i32.const 0))))
+        (local.set $x (f64.convert_i64_s (local.get $v)))
+        (if (local.get $frac) (then
+          (local.set $x (f64.div (local.get $x) (f64.load (i32.shl (local.get $frac) (i32.const 3))))))))
+      ;; The sign as a bit: −0 for "-0", as JSON.parse.
+      (f64.store (local.get $out) (f64.reinterpret_i64 (i64.or (i64.reinterpret_f64 (local.get $x)) (i64.shl (i64.extend_i32_u (local.get $neg)) (i64.const 63)))))
       (local.set $out (i32.add (local.get $out) (i32.const 8)))
+      (local.set $c (i32.load8_u (local.get $i)))
       (block $done (loop $space
         (br_if $done (i32.ne (local.get $c) (i32.const 32)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))

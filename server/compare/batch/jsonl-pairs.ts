@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import type { Thresholds } from "../status";
 import { compareRange } from "./batch-kernel";
 import { type BatchResults, type PairBatch, RESULT_FIELDS, SCRATCH_PER_PAIR } from "./batch-layout";
-import { ensureBytes, FORMAT_MODE, LINE_RECORD, MAX_LINE_BYTES, READ_HERE, TEXT_BASE, textMemory, textModule, UNUSABLE } from "./batch-text";
+import { ensureBytes, FORMAT_MODE, LINE_RECORD, MAX_LINE_BYTES, READ_HERE, TEXT_BASE, type TextModule, textMemory, textModule, UNUSABLE } from "./batch-text";
 
 export type PairsTest = "chi2" | "kolmogorov" | "both";
 
@@ -216,6 +216,8 @@ function readInto(file: string, start: number, target: Uint8Array): void {
 
 const align8 = (x: number): number => Math.ceil(x / 8) * 8;
 
+let workspace: { memory: WebAssembly.Memory; text: TextModule | undefined } | undefined;
+
 /**
  * One chunk in one shared WebAssembly memory: its bytes at TEXT_BASE (and a '\n' after them),
  * then the batch (data, ref, the kernel's scratch), the results, one record per line, the ids the
@@ -227,10 +229,13 @@ export function runJsonlChunk(t: JsonlTask): JsonlChunk {
   const t0 = performance.now();
   const length = t.end - t.start;
   const base = TEXT_BASE;
-  const memory = textMemory(base + length + 1);
+  // One memory per thread, grown as needed and reused: fresh pages cost the kernel's zeroing.
+  workspace ??= { memory: textMemory(base + length + 1), text: undefined };
+  const memory = workspace.memory;
+  ensureBytes(memory, base + length + 1);
+  const text = (workspace.text ??= textModule(memory));
   readInto(t.file, t.start, new Uint8Array(memory.buffer, base, length));
   new Uint8Array(memory.buffer)[base + length] = NL;
-  const text = textModule(memory);
   const t1 = performance.now();
   // Room for every line (a chunk has at most one more line than newlines), then the reading.
   const cap = text.countNewlines(base, base + length) + 1;
@@ -291,15 +296,15 @@ export function runJsonlChunk(t: JsonlTask): JsonlChunk {
     at += bytes.length;
   }
   const outEnd = text.format(count, tableOffset, resultsOffset, cap, FORMAT_MODE[t.test], t.thresholds.error, t.thresholds.warning, outStart);
-  // Parts between error lines, as views of the shared memory (a worker's reply shares, not copies, them).
+  // Parts between error lines, copied out of the memory the next chunk reuses.
   const parts: Uint8Array[] = [];
   let from = outStart;
   for (const err of errors) {
     const to = records[err.line * (LINE_RECORD / 4) + 6]!;
-    parts.push(new Uint8Array(memory.buffer, from, to - from));
+    parts.push(Buffer.from(u8.subarray(from, to)));
     from = to;
   }
-  parts.push(new Uint8Array(memory.buffer, from, outEnd - from));
+  parts.push(Buffer.from(u8.subarray(from, outEnd)));
   const t5 = performance.now();
   return { parts, errors, lines, pairs: count, phases: { read: t1 - t0, index: t2 - t1, parse: t3 - t2, kernel: t4 - t3, format: t5 - t4 } };
 }
