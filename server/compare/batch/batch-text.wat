@@ -453,18 +453,28 @@
       (i32.or (i64.lt_s (local.get $cmp) (i64.const 0))
               (i32.and (i64.eqz (local.get $cmp)) (i64.eqz (i64.and (local.get $s) (i64.const 1))))))))
 
-  ;; Writes the decimal digits of f (> 0) so that they end just before `end`.
+  ;; Writes the decimal digits of f (0 < f < 2^70) so that they end just before `end`. Divisions
+  ;; by constants as multiplications: floor(f/10^8) = floor(f·m/2^90) with m = ceil(2^90/10^8) for f < 2^70, and
+  ;; floor(r/100) = floor(r·1374389535/2^37) for any 32-bit r.
   (func $digits (param $f i64) (param $end i32)
-    (local $q i64) (local $r i32) (local $j i32)
+    (local $q i64) (local $r i32) (local $h i32) (local $j i32)
+    (local $al i64) (local $ah i64) (local $hl i64) (local $cross i64)
     (block $done (loop $eight
       (br_if $done (i64.lt_u (local.get $f) (i64.const 100000000)))
-      (local.set $q (i64.div_u (local.get $f) (i64.const 100000000)))
+      ;; q = high 64 bits of f·0xabcc77118461cefd, then >> 26.
+      (local.set $al (i64.and (local.get $f) (i64.const 0xffffffff)))
+      (local.set $ah (i64.shr_u (local.get $f) (i64.const 32)))
+      (local.set $hl (i64.mul (local.get $ah) (i64.const 0x8461cefd)))
+      (local.set $cross (i64.add (i64.add (i64.shr_u (i64.mul (local.get $al) (i64.const 0x8461cefd)) (i64.const 32)) (i64.and (local.get $hl) (i64.const 0xffffffff)))
+                                 (i64.mul (local.get $al) (i64.const 0xabcc7711))))
+      (local.set $q (i64.shr_u (i64.add (i64.add (i64.mul (local.get $ah) (i64.const 0xabcc7711)) (i64.shr_u (local.get $hl) (i64.const 32))) (i64.shr_u (local.get $cross) (i64.const 32))) (i64.const 26)))
       (local.set $r (i32.wrap_i64 (i64.sub (local.get $f) (i64.mul (local.get $q) (i64.const 100000000)))))
       (local.set $j (i32.const 0))
       (loop $pairs
+        (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $r)) (i64.const 1374389535)) (i64.const 37))))
         (local.set $end (i32.sub (local.get $end) (i32.const 2)))
-        (i32.store16 (local.get $end) (i32.load16_u offset=512 (i32.shl (i32.rem_u (local.get $r) (i32.const 100)) (i32.const 1))))
-        (local.set $r (i32.div_u (local.get $r) (i32.const 100)))
+        (i32.store16 (local.get $end) (i32.load16_u offset=512 (i32.shl (i32.sub (local.get $r) (i32.mul (local.get $h) (i32.const 100))) (i32.const 1))))
+        (local.set $r (local.get $h))
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br_if $pairs (i32.lt_u (local.get $j) (i32.const 4))))
       (local.set $f (local.get $q))
@@ -472,9 +482,10 @@
     (local.set $r (i32.wrap_i64 (local.get $f)))
     (block $done (loop $pairs
       (br_if $done (i32.lt_u (local.get $r) (i32.const 100)))
+      (local.set $h (i32.wrap_i64 (i64.shr_u (i64.mul (i64.extend_i32_u (local.get $r)) (i64.const 1374389535)) (i64.const 37))))
       (local.set $end (i32.sub (local.get $end) (i32.const 2)))
-      (i32.store16 (local.get $end) (i32.load16_u offset=512 (i32.shl (i32.rem_u (local.get $r) (i32.const 100)) (i32.const 1))))
-      (local.set $r (i32.div_u (local.get $r) (i32.const 100)))
+      (i32.store16 (local.get $end) (i32.load16_u offset=512 (i32.shl (i32.sub (local.get $r) (i32.mul (local.get $h) (i32.const 100))) (i32.const 1))))
+      (local.set $r (local.get $h))
       (br $pairs)))
     (if (i32.ge_u (local.get $r) (i32.const 10))
       (then (i32.store16 (i32.sub (local.get $end) (i32.const 2)) (i32.load16_u offset=512 (i32.shl (local.get $r) (i32.const 1)))))
@@ -483,9 +494,11 @@
   ;; f·10^e (f > 0) at pos as Number::toString lays it out; returns the index after it.
   (func $chars (param $f i64) (param $e i32) (param $pos i32) (result i32)
     (local $q i64) (local $len i32) (local $n i32) (local $i i32) (local $x i32)
+    ;; Trailing zeros off, without dividing: f is a multiple of 10 when it is even and (f/2)·5^−1
+    ;; (mod 2^64) is at most (2^64 − 1)/5, and that product is then f/10.
     (block $done (loop $zeros
-      (local.set $q (i64.div_u (local.get $f) (i64.const 10)))
-      (br_if $done (i64.ne (i64.mul (local.get $q) (i64.const 10)) (local.get $f)))
+      (local.set $q (i64.mul (i64.shr_u (local.get $f) (i64.const 1)) (i64.const 0xcccccccccccccccd)))
+      (br_if $done (i32.or (i32.wrap_i64 (i64.and (local.get $f) (i64.const 1))) (i64.gt_u (local.get $q) (i64.const 0x3333333333333333))))
       (local.set $f (local.get $q))
       (local.set $e (i32.add (local.get $e) (i32.const 1)))
       (br $zeros)))
