@@ -49,3 +49,47 @@ for (const c of pages) {
     }
   });
 }
+
+/** Where a table's first column is after its scrolling box is scrolled all the way right, against where the box begins. */
+async function firstColumnAfterScroll(table: Locator, firstCell: Locator): Promise<{ scrolled: number; cellLeft: number; boxLeft: number; before: number }> {
+  const before = (await firstCell.boundingBox())!.x;
+  const box = await table.evaluate((t) => {
+    let el: HTMLElement | null = t.parentElement;
+    while (el && el.scrollWidth <= el.clientWidth) el = el.parentElement;
+    if (!el || el === document.documentElement || el === document.body) return null;
+    el.scrollLeft = el.scrollWidth;
+    return { scrolled: el.scrollLeft, left: el.getBoundingClientRect().left + el.clientLeft };
+  });
+  expect(box, "the table does not scroll sideways in a box of its own at 1000 px").not.toBeNull();
+  return { scrolled: box!.scrolled, cellLeft: (await firstCell.boundingBox())!.x, boxLeft: box!.left, before };
+}
+
+for (const role of ["shifter", "expert"] as const) {
+  test(`the board's run column stays in view when the board scrolls sideways at 1000 px (${role})`, async ({ page, context, baseURL }) => {
+    await setRole(context, baseURL!, role);
+    for (const theme of ["dark", "light"] as const) {
+      await context.addCookies([{ name: "dqmflow_theme", value: theme, url: baseURL! }]);
+      await page.setViewportSize({ width: 1000, height: 800 });
+      await page.goto("/certification");
+      const table = page.getByRole("table", { name: "Certification board" });
+      const run = table.getByRole("rowheader").first();
+      await expect(run).toBeVisible();
+      // The demo season's board (three stages) just fits at 1000 px; a board with reprocessing
+      // campaigns or long errors is wider: give it that width so that it must scroll.
+      await table.evaluate((t) => (t.style.minWidth = "1700px"));
+      const { scrolled, cellLeft, boxLeft, before } = await firstColumnAfterScroll(table, run);
+      expect(scrolled, "the board scrolled").toBeGreaterThan(500);
+      expect(Math.abs(cellLeft - before), "the run cell moved when the board scrolled").toBeLessThanOrEqual(1);
+      expect(cellLeft).toBeGreaterThanOrEqual(boxLeft - 1);
+      await expect(run.getByRole("link")).toBeVisible();
+      if (role === "expert") {
+        const select = table.getByRole("checkbox").first();
+        const s = (await select.boundingBox())!;
+        expect(s.x, "the select box scrolled away").toBeGreaterThanOrEqual(boxLeft - 1);
+        expect(s.x + s.width, "the select box is under the run cell").toBeLessThanOrEqual(cellLeft + 1);
+      }
+      await run.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `test-results/ui-review/layout/board-scrolled-${role}-1000-${theme}.png` });
+    }
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SelectionTree } from "../../server/hdqm/selection-tree";
-import { seriesAxes } from "../components/trends/trend-option";
+import { buildTrendColumnsOption } from "../../charts/trend-columns-option";
+import { seriesAxes, withSeriesAxes } from "../components/trends/trend-option";
 import { overlayProblems } from "./trends-overlay-problems";
 import { formatOverlay, MAX_OVERLAYS, overlayDataset, overlayLabel, parseOverlay, parseOverlays } from "./trends-overlays";
 import { parseTrendView, serializeTrendView } from "./trends-url";
@@ -86,5 +87,20 @@ describe("y axes of an overlaid chart", () => {
   it("puts the first unit on the left and every other unit on one right axis", () => {
     expect(seriesAxes(["Z peak [GeV]", "Z peak [GeV]"])).toEqual({ index: [0, 0], names: ["Z peak [GeV]"] });
     expect(seriesAxes(["Z peak [GeV]", "Tracks per event", "Z width [GeV]", "Tracks per event"])).toEqual({ index: [0, 1, 1, 1], names: ["Z peak [GeV]", "Tracks per event · Z width [GeV]"] });
+  });
+});
+
+describe("an overlaid chart's option", () => {
+  it("draws each overlay's points and error bars on the axis of its unit, the right one named and coloured by its only series", () => {
+    const one = (name: string, yTitle: string) => ({ name, yTitle, plotTitle: name, run: [1, 2], x: [1, 2], value: [1, 2], error: [0.1, 0.1] });
+    const series = [one("Z_peak_mass", "Z peak [GeV]"), one("Tracking/NumberOfTracks_GenTk_mean", "Tracks per event"), one("Muons/Z_peak_mass (ZeroBias / PromptReco-v1)", "Z peak [GeV]")];
+    const option = withSeriesAxes(buildTrendColumnsOption({ title: "Z peak", yTitle: "Z peak [GeV]", xAxis: "run", series, errorBars: true, fillBands: false, theme: "dark" }), series);
+    const drawn = (option.series as { name: string; type: string; yAxisIndex: number; itemStyle?: { color: string } }[]).map((s) => [s.name, s.type, s.yAxisIndex]);
+    expect(drawn).toEqual(series.flatMap((s, i) => [[s.name, "scatter", i === 1 ? 1 : 0], [s.name, "custom", i === 1 ? 1 : 0]]));
+    const axes = option.yAxis as { name: string; position: string; nameTextStyle: { color: string } }[];
+    expect(axes.map((a) => [a.name, a.position])).toEqual([["Z peak [GeV]", "left"], ["Tracks per event", "right"]]);
+    const overlayColour = (option.series as { name: string; itemStyle?: { color: string } }[]).find((s) => s.name === series[1]!.name)!.itemStyle!.color;
+    expect(axes[1]!.nameTextStyle.color).toBe(overlayColour);
+    expect(axes[0]!.nameTextStyle.color).not.toBe(overlayColour);
   });
 });

@@ -355,8 +355,8 @@ export default function CertificationBoard() {
         <table className="cert" aria-label="Certification board">
           <thead>
             <tr>
-              {expert ? <th scope="col"><span className="muted">select</span></th> : null}
-              <th scope="col">Run</th>
+              {expert ? <th scope="col" className="sticky-col select-col"><span className="muted">select</span></th> : null}
+              <th scope="col" className={expert ? "sticky-col after-select" : "sticky-col"}>Run</th>
               <th scope="col">Now</th>
               <th scope="col"><span className="muted">actions</span></th>
               {stages.map((s) => <th key={s} scope="col">{s}</th>)}
@@ -428,9 +428,9 @@ function RowView({ r, expert, flash, selected, onToggle, signing, signLink, clos
     <>
       <tr className={flash ? "flash" : ""} data-run={r.runNumber}>
         {expert ? (
-          <td><input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select run ${r.runNumber}`} /></td>
+          <td className="sticky-col select-col"><input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select run ${r.runNumber}`} /></td>
         ) : null}
-        <th scope="row"><Link to={`/runs/${r.runNumber}`}>{r.runNumber}</Link></th>
+        <th scope="row" className={expert ? "sticky-col after-select" : "sticky-col"}><Link to={`/runs/${r.runNumber}`}>{r.runNumber}</Link></th>
         <td data-testid={`status-${r.runNumber}`}>
           <span className="muted">{r.stage}</span> <StatusBadge status={r.certStatus} />
           {r.lastError ? <div className="muted cert-error" title={r.lastError}>⚠ {r.lastError.slice(0, 80)}</div> : null}

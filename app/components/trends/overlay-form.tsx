@@ -58,23 +58,24 @@ export function OverlayForm({ tree, overlays, errors, subsystem, onChange }: Pro
           add();
         }}
       >
-        <span className="muted">Overlay a series:</span>
+        <span className="muted">Overlay a series</span>
         <label>
-          Subsystem{" "}
-          <select value={chosen?.name ?? ""} onChange={(e) => setSs(e.currentTarget.value)} aria-label="Overlay subsystem">
+          {/* Not "subsystem": the selection panel's control has that name. */}
+          from{" "}
+          <select value={chosen?.name ?? ""} onChange={(e) => setSs(e.currentTarget.value)} aria-label="Overlay from">
             {tree.subsystems.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
           </select>
         </label>
         <label>
-          Metric{" "}
+          metric{" "}
           <select value={metricName} onChange={(e) => setMetric(e.currentTarget.value)} aria-label="Overlay metric">
             {chosen?.metrics.map((m) => <option key={m.name} value={m.name}>{m.name}</option>)}
           </select>
         </label>
         <label>
-          Dataset{" "}
+          in{" "}
           <select value={datasetChoice} onChange={(e) => setDataset(e.currentTarget.value)} aria-label="Overlay dataset">
-            <option value={SAME_DATASET}>same as the chart</option>
+            <option value={SAME_DATASET}>the chart&apos;s dataset</option>
             {datasets.map((d) => <option key={d} value={d}>{d.replace(":", " / ")}</option>)}
           </select>
         </label>

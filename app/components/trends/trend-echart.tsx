@@ -18,7 +18,7 @@ interface Props {
   onPointClick?: (datum: unknown, seriesName: string) => void;
 }
 
-/** The axes' titles and manual limits in words, for screen readers (and the journeys that check them). */
+/** The axes' titles and manual limits, and the legend's series, in words, for screen readers (and the journeys that check them). */
 function axesOf(option: EChartsOption): string {
   const one = (a: unknown) => {
     const axis = (Array.isArray(a) ? a[0] : a) as { name?: unknown; min?: unknown; max?: unknown } | undefined;
@@ -26,7 +26,11 @@ function axesOf(option: EChartsOption): string {
     const limits = typeof axis.min === "number" || typeof axis.max === "number" ? ` from ${typeof axis.min === "number" ? axis.min : "auto"} to ${typeof axis.max === "number" ? axis.max : "auto"}` : "";
     return `${typeof axis.name === "string" ? axis.name : ""}${limits}`.trim();
   };
-  return `x: ${one(option.xAxis)}; y: ${one(option.yAxis)}`;
+  const ys = Array.isArray(option.yAxis) ? option.yAxis : [option.yAxis];
+  const legend = (Array.isArray(option.legend) ? option.legend[0] : option.legend) as { show?: boolean; data?: unknown[] } | undefined;
+  const names = legend && legend.show !== false ? (legend.data ?? []).filter((n): n is string => typeof n === "string") : [];
+  // A second y axis and several series (metrics, overlays) are said too: the legend is drawn on the canvas.
+  return `x: ${one(option.xAxis)}; y: ${one(ys[0])}${ys.length > 1 ? `; right y: ${one(ys[1])}` : ""}${names.length > 1 ? `; series: ${names.join(", ")}` : ""}`;
 }
 
 export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart({ option, label, height = 460, onPointClick }, ref) {

@@ -110,8 +110,19 @@ export function seriesAxes(titles: readonly string[]): { index: number[]; names:
 export function withSeriesAxes(option: EChartsOption, series: readonly { name: string; yTitle: string }[]): EChartsOption {
   const { index, names } = seriesAxes(series.map((s) => s.yTitle));
   const axisOf = new Map(series.map((s, i) => [s.name, index[i]!]));
-  const base = (Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis) ?? {};
-  const yAxis = names.map((name, i) => ({ ...base, name, ...(i ? { position: "right" as const, splitLine: { show: false } } : { position: "left" as const }) })) as YAXisComponentOption[];
+  const base = ((Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis) ?? {}) as YAXisComponentOption & { nameTextStyle?: Record<string, unknown>; axisLabel?: { color?: unknown } };
   const drawn = (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((s) => ({ ...s, yAxisIndex: axisOf.get(String(s.name)) ?? 0 }));
+  // An axis of one series takes its colour (which axis is whose); an axis shared by several, the labels' neutral one.
+  const colourOf = (axis: number) => {
+    const on = series.filter((_, i) => index[i] === axis);
+    const points = on.length === 1 ? drawn.find((d) => d.name === on[0]!.name && d.type === "scatter") : undefined;
+    return (points as { itemStyle?: { color?: unknown } } | undefined)?.itemStyle?.color ?? base.axisLabel?.color;
+  };
+  const yAxis = names.map((name, i) => ({
+    ...base,
+    name,
+    nameTextStyle: { ...base.nameTextStyle, color: colourOf(i) },
+    ...(i ? { position: "right" as const, splitLine: { show: false } } : { position: "left" as const }),
+  })) as YAXisComponentOption[];
   return { ...option, yAxis: yAxis.length > 1 ? yAxis : yAxis[0]!, series: drawn };
 }
