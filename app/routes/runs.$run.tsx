@@ -25,6 +25,7 @@ import { StatusBadge } from "../components/certification/status-badge";
 import { SignOffSection } from "../components/certification/signoff-section";
 import { StageTimeline } from "../components/certification/stage-timeline";
 import { useBoardEvents } from "../components/certification/use-board-events";
+import { retryOutcome } from "../../server/certification/comparison-retry-rules";
 import { INT4_MAX } from "../../server/limits/limits";
 import { type ActionResult, attempt, failed, formString, reply, wholeNumber } from "../lib/action-result";
 import { httpError, pageFailure } from "../lib/page-errors";
@@ -100,7 +101,7 @@ async function act({ request, context, params }: ActionFunctionArgs): Promise<Ac
       try {
         const r = await api.certification.retryComparisons({ runNumber, stage: failedStage, reason: formString(form, "reason") });
         // A retry that failed again is an answer, not a refusal: `key` tells the page which.
-        return { ok: true, intent, message: r.message, key: r.status };
+        return { ok: true, intent, message: retryOutcome(runNumber, r, plainMessage), key: r.status };
       } catch (err) {
         return failed(intent, err);
       }
@@ -145,7 +146,12 @@ function CertifiedRun({ data }: { data: Data }) {
         <Link to="/certification">Back to the board</Link>
         <span className="cert-live" data-state={live}><span className="dot" aria-hidden="true" /> {live === "live" ? "live" : live}</span>
       </p>
-      {run.lastError ? <p className="notice error" role="note">The last comparison failed: {plainMessage(run.lastError)}</p> : null}
+      {run.lastError ? (
+        <p className="notice error" role="note">
+          The last comparison failed: {plainMessage(run.lastError)}
+          {failedStages(detail).length > 0 ? <> <a href="#comparisons">{hasRole(me.role, "shifter") ? "Retry the comparisons once it is fixed" : "What failed"}</a></> : null}
+        </p>
+      ) : null}
       {!detail.live ? <p className="notice error" role="note">The run's workflow cannot be queried right now (closed, or the worker is down): stages and sign-off show the last stored state.</p> : null}
       <div className="cert-sections">
         <RunSheetSection sheet={sheet} referenceRun={referenceRunOf(detail.comparisons)} canChooseReference={hasRole(me.role, "expert")} />

@@ -66,7 +66,7 @@ export function ComparisonRetries({ runNumber, failed, canRetry }: { runNumber: 
   return (
     <>
       {outcome && !outcome.ok ? <div role="alert" className="notice error">Retry refused: {plainMessage(outcome.error)}</div> : null}
-      {outcome?.ok && outcome.key === "comparison-failed" ? <div role="alert" className="notice warn-note">{sentence(plainMessage(outcome.message))}</div> : null}
+      {outcome?.ok && outcome.key === "comparison-failed" ? <div role="alert" className="notice warn-note">{sentence(outcome.message)}</div> : null}
       {outcome?.ok && outcome.key !== "comparison-failed" ? <div role="status" className="notice ok">{sentence(outcome.message)}</div> : null}
       {failed.map((f) => <FailedStageBox key={`${f.stage}|${outcome?.ok ? outcome.message : ""}`} runNumber={runNumber} failed={f} canRetry={canRetry} fetcher={fetcher} />)}
     </>

@@ -1,5 +1,6 @@
 /** The run's path online → express → calibration gate → prompt → reprocessing, each step with its status and sign-off. */
 import type { Stage } from "../../../db/tables/dataset.table";
+import { plainMessage } from "../../lib/plain-message";
 import { StatusBadge } from "./status-badge";
 
 interface StageView { stage: string; dataset: string | null; status: string; referenceRun: number | null; comparisonError: string | null; signoff: { user: string; comment: string; at: string } | null }
@@ -22,7 +23,7 @@ export function StageTimeline({ detail }: { detail: Detail }) {
       name: stage,
       status: view?.status ?? stored?.state ?? "not started",
       dataset: view?.dataset ?? stored?.dataset_name ?? null,
-      detail: view?.signoff ? `signed off by ${view.signoff.user}${view.signoff.comment ? `: “${view.signoff.comment}”` : ""}` : view?.comparisonError ?? (view?.referenceRun ? `reference run ${view.referenceRun}` : ""),
+      detail: view?.signoff ? `signed off by ${view.signoff.user}${view.signoff.comment ? `: “${view.signoff.comment}”` : ""}` : (view?.comparisonError ? plainMessage(view.comparisonError) : null) ?? (view?.referenceRun ? `reference run ${view.referenceRun}` : ""),
       current: current === stage && !(stage === "express" && atGate),
     };
     if (stage !== "express") return [item];
