@@ -1,4 +1,5 @@
-/** Piscina worker: runs the kernel on a slice of a batch whose arrays live in shared memory, or one chunk of a JSON-lines file (read, parse, compare, format). */
+/** Piscina worker: runs the kernel on a slice of a batch whose arrays live in shared memory, or one chunk of a JSON-lines file (read, parse, compare, format; its output buffer is transferred). */
+import { move, transferableSymbol, valueSymbol } from "piscina";
 import type { BatchResults, PairBatch } from "./batch-layout";
 import { compareRange } from "./batch-kernel";
 import { type JsonlChunk, type JsonlTask, runJsonlChunk } from "./jsonl-pairs";
@@ -11,7 +12,11 @@ export interface BatchTask {
 }
 
 export default function run(task: BatchTask | JsonlTask): number | JsonlChunk {
-  if ("kind" in task) return runJsonlChunk(task);
+  if ("kind" in task) {
+    // The chunk's output moves to the main thread instead of being copied.
+    const chunk = runJsonlChunk(task);
+    return move({ [transferableSymbol]: [chunk.parts[0]!.buffer], [valueSymbol]: chunk }) as unknown as JsonlChunk;
+  }
   compareRange(task.batch, task.out, task.start, task.end);
   return task.end - task.start;
 }

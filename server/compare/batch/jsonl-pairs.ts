@@ -33,7 +33,7 @@ export interface PairError {
 }
 
 export interface JsonlChunk {
-  /** Output bytes between the error lines: parts.length = errors.length + 1. */
+  /** Output bytes between the error lines: parts.length = errors.length + 1, views of one buffer. */
   readonly parts: Uint8Array[];
   readonly errors: PairError[];
   /** Lines in the chunk, blank ones included (for line numbers of later chunks). */
@@ -296,15 +296,18 @@ export function runJsonlChunk(t: JsonlTask): JsonlChunk {
     at += bytes.length;
   }
   const outEnd = text.format(count, tableOffset, resultsOffset, cap, FORMAT_MODE[t.test], t.thresholds.error, t.thresholds.warning, outStart);
-  // Parts between error lines, copied out of the memory the next chunk reuses.
+  // Copied out of the memory the next chunk reuses, into one buffer of its own (which the worker
+  // hands over rather than copies); parts are its stretches between error lines.
+  const output = new Uint8Array(outEnd - outStart);
+  output.set(u8.subarray(outStart, outEnd));
   const parts: Uint8Array[] = [];
-  let from = outStart;
+  let from = 0;
   for (const err of errors) {
-    const to = records[err.line * (LINE_RECORD / 4) + 6]!;
-    parts.push(Buffer.from(u8.subarray(from, to)));
+    const to = records[err.line * (LINE_RECORD / 4) + 6]! - outStart;
+    parts.push(output.subarray(from, to));
     from = to;
   }
-  parts.push(Buffer.from(u8.subarray(from, outEnd)));
+  parts.push(output.subarray(from));
   const t5 = performance.now();
   return { parts, errors, lines, pairs: count, phases: { read: t1 - t0, index: t2 - t1, parse: t3 - t2, kernel: t4 - t3, format: t5 - t4 } };
 }
