@@ -344,6 +344,7 @@ export default function CertificationBoard() {
           <span className="dot" aria-hidden="true" /> {live === "live" ? "live updates on" : live === "connecting" ? "connecting…" : "live updates interrupted, retrying"}
         </span>
         <button type="button" onClick={() => exportCsv(rows)} disabled={rows.length === 0}>Export CSV</button>
+        <Link to="/certification/bulk-flag" className="button">Flag many runs</Link> <Link to="/certification/causes" className="button">Standard causes</Link>
         {navigation.state === "loading" ? <span className="muted" role="status">Loading…</span> : null}
       </div>
       <Filters />

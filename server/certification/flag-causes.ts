@@ -11,13 +11,12 @@ import type { FlagCauseRow } from "../../db/tables/flag-cause.table";
 import { auditKey, recordAudit } from "./audit.repository";
 import { defaultCertificationConfig } from "./certification-config";
 import { CertificationRuleError, NotFoundError } from "./errors";
+import { MAX_CAUSE_CHARS, MIN_CAUSE_CHARS, OTHER_CAUSE_PREFIX } from "./flag-cause-text";
+
+export { flagComment, MAX_CAUSE_CHARS, MIN_CAUSE_CHARS, OTHER_CAUSE_PREFIX } from "./flag-cause-text";
 
 /** The audit rows of cause changes name no run. */
 export const CAUSE_AUDIT_RUN = 0;
-export const MIN_CAUSE_CHARS = 3;
-export const MAX_CAUSE_CHARS = 200;
-/** The pick list's free-text choice writes its cause as `other: <text>`. */
-export const OTHER_CAUSE_PREFIX = "other: ";
 
 export interface FlagCause {
   readonly id: number;
@@ -29,18 +28,6 @@ export interface FlagCause {
   readonly retiredBy: string | null;
   readonly retiredAt: Date | null;
   readonly replacedBy: number | null;
-}
-
-/**
- * The comment a flag is written with when a cause was chosen: the cause's text first, unchanged,
- * then the person's note. Sign-off checks, Run Registry and the audit read the comment, so all of
- * them see the cause. Without a cause the note is the comment, as before.
- */
-export function flagComment(cause: string, note: string): string {
-  const c = cause.trim();
-  const n = note.trim();
-  if (!c || n === c || n.startsWith(`${c} — `)) return n;
-  return n ? `${c} — ${n}` : c;
 }
 
 function toCause(r: FlagCauseRow): FlagCause {

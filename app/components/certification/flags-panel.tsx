@@ -1,10 +1,12 @@
 /** Component flags of one dataset: what is in force per lumisection range, the edit form, every version with undo, and the coverage summary. */
 import { Link, useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { flagComment } from "../../../server/certification/flag-cause-text";
 import { flagStatuses, originLabel } from "../../../server/certification/flags";
 import type { ActionResult } from "../../lib/action-result";
 import { toCsv } from "../../lib/csv";
 import { downloadText } from "../../lib/download";
+import { CausePicker, useStandardCauses } from "./cause-picker";
 import { StatusBadge } from "./status-badge";
 
 interface Origin { kind: string; name: string }
@@ -49,17 +51,25 @@ function EditForm({ flags, lsCount, canEdit }: { flags: DatasetFlags; lsCount: n
   const component = components.find((c) => c === params.get("component"));
   const first = lsParam(params.get("first"), lsCount) ?? 1;
   const last = lsParam(params.get("last"), lsCount) ?? lsCount;
+  const [chosen, setChosen] = useState(component ?? components[0] ?? "");
+  useEffect(() => setChosen(component ?? components[0] ?? ""), [component]);
+  const causes = useStandardCauses();
+  const [cause, setCause] = useState("");
+  const [note, setNote] = useState("");
+  const comment = flagComment(cause, note);
   return (
     <fetcher.Form method="post" className="form-grid" aria-label="Edit a flag">
       <input type="hidden" name="intent" value="editFlag" />
       <input type="hidden" name="dataset" value={flags.dataset} />
       <input type="hidden" name="requestId" value={requestId} />
-      <label>Component<select name="component" key={component ?? ""} defaultValue={component}>{components.map((c) => <option key={c}>{c}</option>)}</select></label>
+      <label>Component<select name="component" value={chosen} onChange={(e) => setChosen(e.target.value)}>{components.map((c) => <option key={c}>{c}</option>)}</select></label>
       <label>First LS<input type="number" name="firstLs" min={1} max={lsCount} key={`f${first}`} defaultValue={first} required /></label>
       <label>Last LS<input type="number" name="lastLs" min={1} max={lsCount} key={`l${last}`} defaultValue={last} required /></label>
       <label>Status<select name="status" defaultValue="GOOD">{flagStatuses.map((s) => <option key={s}>{s}</option>)}</select></label>
-      <label>Cause<input name="cause" /></label>
-      <label>Comment (BAD needs one)<textarea name="comment" rows={1} /></label>
+      <CausePicker component={chosen} causes={causes} onChange={setCause} />
+      <label>Comment (BAD needs one)<textarea rows={1} value={note} onChange={(e) => setNote(e.target.value)} /></label>
+      <input type="hidden" name="comment" value={comment} />
+      {cause ? <span className="muted" data-testid="flag-comment">Comment saved: “{comment}”</span> : null}
       <button type="submit" className="primary" disabled={!requestId || fetcher.state !== "idle"}>Save flag</button>
       {!canEdit ? <span className="muted">Viewers cannot change flags; after sign-off only experts can.</span> : null}
       {fetcher.data && !fetcher.data.ok ? <div role="alert" className="notice error">Refused: {fetcher.data.error}</div> : null}
