@@ -73,13 +73,20 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
   const point = view.point;
   const pointOverlay = point?.overlay !== null && point?.overlay !== undefined ? view.overlays[point.overlay] : undefined;
   const pointScope = pointOverlay ? { subsystem: pointOverlay.subsystem, ...overlayDataset(pointOverlay, { primaryDataset, processingString }) } : { subsystem, primaryDataset, processingString };
+  const main = trendInput ? attempt(() => loadChartTrend(api, trendInput)) : null;
+  // "The latest N runs" of another dataset are other runs: an overlay with its own dataset reads the main series' run span instead.
+  const overlayScope = async (own: boolean) => {
+    const t = own && view.runs.kind === "latest" ? await main : null;
+    const runs = t?.ok ? t.data.runs.run : [];
+    return runs.length ? { ...scope, selection: { kind: "range" as const, from: Math.min(...runs), to: Math.max(...runs) } } : scope;
+  };
   const [trend, overlays, quantity, correlation, details] = await Promise.all([
-    trendInput ? attempt(() => loadChartTrend(api, trendInput)) : null,
+    main,
     trendInput && !view.grid
       ? Promise.all(
           view.overlays.map((o) =>
             attempt(async () => {
-              const t = await loadChartTrend(api, { ...scope, ...overlayDataset(o, { primaryDataset, processingString }), subsystem: o.subsystem, metrics: [o.metric], xAxis: view.xAxis });
+              const t = await loadChartTrend(api, { ...(await overlayScope(o.primaryDataset !== null)), ...overlayDataset(o, { primaryDataset, processingString }), subsystem: o.subsystem, metrics: [o.metric], xAxis: view.xAxis });
               return { ...t, series: t.series.map((s) => ({ ...s, name: overlayLabel(o) })) };
             }),
           ),
