@@ -12,7 +12,8 @@ test.describe.configure({ timeout: 180_000 });
 
 const shots = "test-results/ui-review/flag-tools";
 
-async function shoot(page: Page, url: string, name: string): Promise<void> {
+/** Full pages in both themes at 1600 and 1000 px wide, and the named region alone, for the review (not committed). */
+async function shoot(page: Page, url: string, name: string, region?: string): Promise<void> {
   await mkdir(shots, { recursive: true });
   for (const theme of ["dark", "light"] as const) {
     await page.context().addCookies([{ name: "dqmflow_theme", value: theme, url: new URL(page.url()).origin }]);
@@ -21,6 +22,7 @@ async function shoot(page: Page, url: string, name: string): Promise<void> {
       await page.goto(url);
       await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
       await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
+      if (region) await page.getByRole("region", { name: region }).screenshot({ path: `${shots}/${name}-${width}-${theme}-region.png` });
     }
   }
   await page.context().addCookies([{ name: "dqmflow_theme", value: "dark", url: new URL(page.url()).origin }]);
@@ -35,7 +37,7 @@ test("an expert adds, renames and retires a cause; a shifter only reads the list
   await page.getByRole("link", { name: "Standard causes" }).click();
   await expect(page.getByRole("heading", { name: "Standard causes of flags" })).toBeVisible();
   const csc = page.getByRole("region", { name: "Causes of csc-csc" });
-  await expect(csc.getByRole("row").filter({ hasText: "HV trip" })).toContainText("migration");
+  await expect(csc.getByRole("row").filter({ hasText: "HV trip" })).toContainText("seeded");
 
   const add = csc.getByRole("form", { name: "Add a cause to csc-csc" });
   await add.getByLabel("New cause").fill(first);
@@ -104,5 +106,5 @@ test("the run page's flag form offers the component's causes and writes the chos
   await expect(edit.getByRole("status")).toContainText("flag saved as version");
   const flags = (await runDetail(request, run)).flags.find((f) => f.dataset === dataset)!;
   expect(flags.effective.find((e) => e.component === "hcal-hcal" && e.firstLs === 2)).toMatchObject({ lastLs: 3, status: "BAD", comment: "other: beam halo" });
-  await shoot(page, `/runs/${run}?dataset=${encodeURIComponent(dataset)}`, "run-page-flag-form");
+  await shoot(page, `/runs/${run}?dataset=${encodeURIComponent(dataset)}`, "run-page-flag-form", "Flags");
 });

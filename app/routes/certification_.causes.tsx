@@ -71,7 +71,7 @@ export default function CausesPage() {
       </p>
       <p><Link to="/certification">Back to the certification board</Link></p>
       {canEdit ? null : <p className="notice" role="note">Only experts change this list; you are signed in as {me.user} ({me.role}).</p>}
-      <div className="cert-sections">
+      <div className="cause-grid">
         {components.map((c) => <ComponentCauses key={c} component={c} entries={causes.filter((e) => e.component === c)} canEdit={canEdit} />)}
       </div>
       <section className="cert-section" aria-label="Recent changes of the causes">

@@ -56,7 +56,7 @@ export function BulkFlagForm({ values, components, causes, error }: { values: Bu
         {fieldError("comment")}
       </div>
       <label className="bulk-runs">
-        Runs — numbers and ranges, e.g. <code>357001-357010, 357015 357020</code> (at most {MAX_BULK_RUNS})
+        <span>Runs — numbers and ranges, e.g. <code>357001-357010, 357015 357020</code> (at most {MAX_BULK_RUNS})</span>
         <textarea name="runs" rows={2} defaultValue={values.runs} key={`r${values.runs}`} required />
       </label>
       {fieldError("runs")}
@@ -74,7 +74,7 @@ function WriteButton({ plan, values, canWrite }: { plan: BulkPlan; values: BulkF
   const n = plan.targets.length;
   if (fetcher.data?.ok) return <p role="status" className="notice ok">{fetcher.data.message} <Link to="/certification">Back to the board</Link></p>;
   return (
-    <fetcher.Form method="post" aria-label="Write the bulk flag">
+    <fetcher.Form method="post" aria-label="Write the bulk flag" className="bulk-write">
       <input type="hidden" name="intent" value="bulkFlag" />
       <input type="hidden" name="requestId" value={requestId} />
       {(Object.entries(values) as [string, string][]).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}

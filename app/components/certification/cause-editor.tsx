@@ -45,7 +45,7 @@ function CauseRow({ entry, canEdit }: { entry: CauseEntry; canEdit: boolean }) {
   return (
     <tr>
       <td className="wrap">{entry.cause}</td>
-      <td className="muted nowrap">{entry.createdBy}, {day(entry.createdAt)}</td>
+      <td className="muted nowrap">{entry.createdBy === "migration" ? "seeded" : entry.createdBy}, {day(entry.createdAt)}</td>
       <td>
         {!canEdit ? null : mode === "view" ? (
           <span className="actions">
