@@ -1,9 +1,10 @@
 /**
  * Batch mode's per-chunk work, run by the pool's workers: read a byte range of a JSON-lines file
  * (`{"id": …, "data": [n numbers], "ref": [n numbers]}` per line), parse it straight into a
- * batch, run the kernel on it and format one JSON line per pair as bytes. The scanner reads the
- * common shape (keys without escapes, plain JSON numbers) without building objects; any other
- * line goes through JSON.parse, so every valid JSON line is read the same way.
+ * batch, run the kernel on it and format one JSON line per pair as bytes. WebAssembly
+ * (batch-text.wat) reads the common shape with numbers it can read exactly and prints the result
+ * lines; the lines it leaves go to the scanner here (keys without escapes, any JSON numbers,
+ * without building objects) and then to JSON.parse, so every valid JSON line is read the same way.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import type { Thresholds } from "../status";
@@ -253,7 +254,7 @@ export function runJsonlChunk(t: JsonlTask): JsonlChunk {
   const b = new Uint8Array(memory.buffer, base, length);
   const data = new Float64Array(memory.buffer, dataOffset, count * n);
   const ref = new Float64Array(memory.buffer, refOffset, count * n);
-  const table = new Int32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
+  const table = new Uint32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
   const errors: PairError[] = [];
   const parsedIds: { p: number; bytes: Buffer }[] = [];
   for (let p = 0, r = 0; p < count; p++, r += LINE_RECORD / 4) {
@@ -287,7 +288,7 @@ export function runJsonlChunk(t: JsonlTask): JsonlChunk {
   const outCap = count * MAX_LINE_BYTES + length + idBytes + 64;
   ensureBytes(memory, outStart + outCap);
   const u8 = new Uint8Array(memory.buffer);
-  const records = new Int32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
+  const records = new Uint32Array(memory.buffer, tableOffset, count * (LINE_RECORD / 4));
   let at = arenaOffset;
   for (const { p, bytes } of parsedIds) {
     u8.set(bytes, at);
