@@ -93,3 +93,20 @@ for (const role of ["shifter", "expert"] as const) {
     }
   });
 }
+
+test("the overview's tables keep the run column in view when they scroll sideways at 1000 px", async ({ page, context, baseURL }) => {
+  for (const theme of ["dark", "light"] as const) {
+    await context.addCookies([{ name: "dqmflow_theme", value: theme, url: baseURL! }]);
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto("/");
+    const table = page.getByRole("region", { name: /^Waiting for sign-off/ }).getByRole("table");
+    const run = table.getByRole("row").nth(1).getByRole("cell").first();
+    await expect(run.getByRole("link")).toBeVisible();
+    // Wide enough to scroll whatever the demo's rows hold (the alarms' tables already do at 1000 px).
+    await table.evaluate((t) => (t.style.minWidth = "1700px"));
+    const { scrolled, cellLeft, boxLeft, before } = await firstColumnAfterScroll(table, run);
+    expect(scrolled, "the table scrolled").toBeGreaterThan(500);
+    expect(Math.abs(cellLeft - before), "the run cell moved when the table scrolled").toBeLessThanOrEqual(1);
+    expect(cellLeft).toBeGreaterThanOrEqual(boxLeft - 1);
+  }
+});
