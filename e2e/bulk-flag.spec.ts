@@ -61,7 +61,7 @@ test("a shifter previews a bulk flag over several runs, sees what is skipped and
   const previewUrl = page.url();
 
   await preview.getByRole("button", { name: "Write 2 flags" }).click();
-  await expect(preview.getByRole("status")).toContainText(`wrote 2 flags (runs ${a.run.runNumber}, ${b.run.runNumber}); 2 runs skipped`);
+  await expect(preview.getByRole("status")).toContainText(`wrote 2 flags (runs ${[a.run.runNumber, b.run.runNumber].sort((x, y) => x - y).join(", ")}); 2 runs skipped`);
 
   const onlineOf = (d: typeof a) => d.datasets.find((x) => x.workspace === "global" && x.stage === "online")!.dataset_name;
   for (const r of [a, b]) {
