@@ -41,6 +41,23 @@ const actionRoutes: Record<string, { file: string; url: (run: number) => string;
       freeze: { role: "expert", form: () => ({ dataset: "online" }) },
       unfreeze: { role: "expert", form: () => ({ dataset: "online" }) },
       setReference: { role: "expert", form: (run) => ({ runClass: "Collisions", referenceRun: String(run) }) },
+      retryComparisons: { role: "shifter", form: () => ({ stage: "online", reason: "boundary walk: must be refused" }) },
+    },
+  },
+  causes: {
+    file: "certification_.causes.tsx",
+    url: () => "/certification/causes",
+    intents: {
+      addCause: { role: "expert", form: () => ({ component: "csc-csc", cause: `boundary cause ${Date.now()}`, requestId: `boundary-${Date.now()}` }) },
+      renameCause: { role: "expert", form: () => ({ id: "1", cause: `boundary rename ${Date.now()}`, requestId: `boundary-${Date.now()}` }) },
+      retireCause: { role: "expert", form: () => ({ id: "1", requestId: `boundary-${Date.now()}` }) },
+    },
+  },
+  bulkFlag: {
+    file: "certification_.bulk-flag.tsx",
+    url: () => "/certification/bulk-flag",
+    intents: {
+      bulkFlag: { role: "shifter", form: (run) => ({ component: "dt-dt", status: "BAD", stage: "online", ls: "all", first: "", last: "", cause: "HV trip", note: "boundary walk", runs: String(run), requestId: `boundary-${Date.now()}` }) },
     },
   },
   calibration: {
@@ -77,6 +94,7 @@ async function userWrites(db: pg.Client): Promise<Record<string, number>> {
   const { rows } = await db.query<{ t: string; n: string }>(`
     select 'cert_flag' t, count(*) n from cert_flag union all
     select 'short_link', count(*) from short_link union all
+    select 'flag_cause', count(*) from flag_cause union all
     select 'golden_json', count(*) from golden_json union all
     select 'golden_rule', count(*) from golden_rule union all
     select 'cert_calibration', count(*) from cert_calibration union all
