@@ -134,6 +134,64 @@ describe("batch text module (batch-text.wat)", () => {
     expect(here).toBeGreaterThan(2000);
   });
 
+  it("reads arrays of short integers several per 16 bytes, at every alignment, as JSON.parse does", () => {
+    const rng = seededRng(16);
+    const integer = (digits: number): string => (digits === 1 ? String(Math.floor(rng.next() * 10)) : String(1 + Math.floor(rng.next() * 9)) + Array.from({ length: digits - 1 }, () => String(Math.floor(rng.next() * 10))).join(""));
+    const arrays: string[] = [];
+    for (let a = 0; a < 2000; a++) {
+      const n = 1 + Math.floor(rng.next() * 40);
+      // 1 to 7 digits in any mix; some arrays only one length, so every run length meets every boundary.
+      const only = a % 4 === 0 ? 1 + (a % 7) : 0;
+      arrays.push(`[${Array.from({ length: n }, () => integer(only || 1 + Math.floor(rng.next() * 7))).join(",")}]`);
+    }
+    arrays.push("[0]", "[0,0,0]", "[10,100,1000,10000,100000,1000000,9999999]", "[1,22,333,4444,55555,666666,7777777,1]");
+    // Each array after 0..15 filler bytes, so that numbers straddle the 16-byte blocks at every offset.
+    const pieces = arrays.map((x, a) => `${"x".repeat(a % 16)}${x}`);
+    const { module, memory, length, after } = loaded(pieces.join("\n"), 200 * 8);
+    expect(length).toBeGreaterThan(0);
+    let at = TEXT_BASE;
+    pieces.forEach((piece, a) => {
+      const expected = JSON.parse(arrays[a]!) as number[];
+      const start = at + (a % 16);
+      const next = module.integers(start, expected.length, after);
+      expect(next, arrays[a]).toBe(start + arrays[a]!.length);
+      const got = Array.from(new Float64Array(memory.buffer, after, expected.length));
+      expect(got.every((x, i) => Object.is(x, expected[i])), arrays[a]).toBe(true);
+      // One number more or fewer than the array holds: not read.
+      expect(module.integers(start, expected.length + 1, after), arrays[a]).toBe(0);
+      if (expected.length > 1) expect(module.integers(start, expected.length - 1, after), arrays[a]).toBe(0);
+      at += Buffer.byteLength(piece) + 1;
+    });
+  });
+
+  it("leaves to the general reader every array that is not bare short integers, wherever the odd byte falls", () => {
+    const refused = ["[]", "[1,,2]", "[,1]", "[1,2,]", "[1, 2]", "[ 1,2]", "[1,2 ]", "[01,2]", "[1,02]", "[00]", "[1,2,3,4,5,6,7,0123]", "[12345678]", "[1,123456789012]", "[1234567890123456789]", "[-1,2]", "[1,-2]", "[1.5,2]", "[1,2.0]", "[1e3,2]", "[1,2", "[1,2\n", "[1,2}", "[1,2,3,4,5,6,7,8,9,10,11,12,13"];
+    for (const shift of [0, 1, 5, 9, 13, 14, 15]) {
+      for (const text of refused) {
+        const n = text.split(",").length;
+        // Padding moves the odd byte across the 16-byte blocks; the array ends the buffer (the '\n' after it is the caller's).
+        const { module, after } = loaded(`${"x".repeat(shift)}${text}`, 64 * 8);
+        expect(module.integers(TEXT_BASE + shift, n, after), `${shift}: ${text}`).toBe(0);
+      }
+    }
+    // The same numbers read when well formed, also when the array is the last thing in the buffer.
+    for (const shift of [0, 3, 8, 14, 15]) {
+      const text = "[1,2,3,4,5,6,7,1234567,0,89]";
+      const { module, memory, after } = loaded(`${"x".repeat(shift)}${text}`, 64 * 8);
+      expect(module.integers(TEXT_BASE + shift, 10, after)).toBe(TEXT_BASE + shift + text.length);
+      expect(Array.from(new Float64Array(memory.buffer, after, 10))).toEqual([1, 2, 3, 4, 5, 6, 7, 1234567, 0, 89]);
+    }
+  });
+
+  it("reads whole lines of integers in WebAssembly, lines cut short left to JavaScript", () => {
+    const lines = ['{"id":"a","data":[1,22,333],"ref":[4444,55555,666666]}', '{"id":"b","data":[7777777,0,10],"ref":[9,99,999]}', '{"id":"c","data":[1,2,3],"ref":[4,5,'];
+    const { module, memory, length, after } = loaded(lines.join("\n"), 3 * (2 * 3 * 8 + LINE_RECORD));
+    expect(module.parse(TEXT_BASE, length, 3, after, after + 72, after + 144)).toBe(3);
+    expect(Array.from(new Int32Array(memory.buffer, after + 144, 24)).filter((_, i) => i % 8 === 3)).toEqual([READ_HERE, READ_HERE, READ_IN_JS]);
+    expect(Array.from(new Float64Array(memory.buffer, after, 6))).toEqual([1, 22, 333, 7777777, 0, 10]);
+    expect(Array.from(new Float64Array(memory.buffer, after + 72, 6))).toEqual([4444, 55555, 666666, 9, 99, 999]);
+  });
+
   it("marks for JavaScript every line it cannot read exactly, and skips blank ones", () => {
     const lines = [
       '{"id":1,"data":[1,2],"ref":[3,4]}',

@@ -23,6 +23,11 @@ export const MAX_LINE_BYTES = 512;
 export interface TextModule {
   countNewlines(start: number, end: number): number;
   parse(base: number, length: number, nbins: number, data: number, ref: number, table: number): number;
+  /**
+   * `parse`'s fast path alone (for tests): the array `[n integers]` at i into out; the index after
+   * ']', or 0 when it is not n bare non-negative integers of 1 to 7 digits (parse then reads it otherwise).
+   */
+  integers(i: number, n: number, out: number): number;
   /** Lines of the last `parse`, blank ones included. */
   lines(): number;
   /** x as JSON (Number::toString, null when not finite) at pos; returns the end. */

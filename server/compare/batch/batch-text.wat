@@ -23,6 +23,7 @@
 ;;   2048  Schubfach's g: for k = −324 .. 292, 10^−k = beta·2^r with 2^125 <= beta < 2^126 and
 ;;         g = floor(beta) + 1, stored as g1 = g >> 63 then g0 = g mod 2^63 (little-endian i64 each);
 ;;         a unit test recomputes it with BigInt.
+;;   12288 $integers' scratch: 16 u16, the value of the digits ending at each byte of a block.
 ;;
 ;; Build: `node --import tsx scripts/wasm/build-kernel.ts` writes batch-text.wasm beside
 ;; batch-kernel.wasm; a unit test checks the committed binary is this file's compilation.
@@ -214,41 +215,73 @@
     (i32.const 0))
 
   ;; The common case of `[n numbers]`: non-negative integers of 1 to 7 digits separated by bare
-  ;; commas. Sixteen bytes at a time give the positions of all non-digits as a bit mask; each run of
-  ;; digits between them is summed as in $numbers, so no number waits for the one before it. The
-  ;; index after ']', or 0 at anything else (a sign, a point, a space, a long number), which
-  ;; $numbers then reads from the start.
-  (func $integers (param $i i32) (param $n i32) (param $out i32) (result i32)
-    (local $end i32) (local $q i32) (local $start i32) (local $mask i32) (local $pos i32) (local $len i32) (local $c i32) (local $w i64) (local $v i64)
+  ;; commas, several per 16 bytes. Each block starts at a number's first digit, so no number in it
+  ;; began in an earlier block. In SIMD: the digits' values (non-digits as 0), then for every byte
+  ;; the value of the run of at most four digits ending there, t1[j] = d[j] + 10·d[j−1] and
+  ;; t1[j] + 100·t1[j−2] when j−1 and j−2 are digits, as 16 u16 lanes at 12288. Each number of 1 to
+  ;; 4 digits is then one load from there; 5 to 7 digits are summed by three multiplications as in
+  ;; $numbers. The next block starts after the last comma. The index after ']', or 0 at anything else
+  ;; (a sign, a point, a space, a leading zero, a long number), which $numbers then reads from the start.
+  (func $integers (export "integers") (param $i i32) (param $n i32) (param $out i32) (result i32)
+    (local $end i32) (local $q i32) (local $k i32) (local $sep i32) (local $comma i32) (local $digits i32) (local $pos i32) (local $len i32)
+    (local $w i64) (local $v i64) (local $x f64)
+    (local $b v128) (local $d v128) (local $m v128) (local $t v128) (local $s v128)
     (if (i32.ne (i32.load8_u (local.get $i)) (i32.const 91)) (then (return (i32.const 0))))
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
-    (local.set $start (i32.add (local.get $i) (i32.const 1)))
-    (local.set $q (local.get $start))
+    (local.set $q (i32.add (local.get $i) (i32.const 1)))
     (loop $block
-      (local.set $mask (i32.xor (i32.const 0xffff)
-        (i8x16.bitmask (i8x16.lt_u (i8x16.sub (v128.load (local.get $q)) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 10))))))
-      (block $next (loop $separator
-        (br_if $next (i32.eqz (local.get $mask)))
-        (local.set $pos (i32.add (local.get $q) (i32.ctz (local.get $mask))))
-        (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
-        (local.set $len (i32.sub (local.get $pos) (local.get $start)))
-        (local.set $w (i64.load (local.get $start)))
-        (if (i32.or (i32.or (i32.ge_u (i32.sub (local.get $len) (i32.const 1)) (i32.const 7)) (i32.eq (local.get $out) (local.get $end)))
-                    (i32.and (i32.gt_u (local.get $len) (i32.const 1)) (i32.eq (i32.and (i32.wrap_i64 (local.get $w)) (i32.const 0xff)) (i32.const 48))))
-          (then (return (i32.const 0))))
-        (local.set $v (i64.and (i64.shl (local.get $w) (i64.extend_i32_u (i32.shl (i32.sub (i32.const 8) (local.get $len)) (i32.const 3)))) (i64.const 0x0f0f0f0f0f0f0f0f)))
-        (local.set $v (i64.shr_u (i64.mul (local.get $v) (i64.const 2561)) (i64.const 8)))
-        (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x00ff00ff00ff00ff)) (i64.const 6553601)) (i64.const 16)))
-        (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x0000ffff0000ffff)) (i64.const 42949672960001)) (i64.const 32)))
-        (f64.store (local.get $out) (f64.convert_i64_s (local.get $v)))
+      (local.set $b (v128.load (local.get $q)))
+      (local.set $d (i8x16.sub (local.get $b) (i8x16.splat (i32.const 48))))
+      (local.set $m (i8x16.lt_u (local.get $d) (i8x16.splat (i32.const 10))))
+      (local.set $d (v128.and (local.get $d) (local.get $m)))
+      (local.set $digits (i8x16.bitmask (local.get $m)))
+      (local.set $sep (i32.xor (local.get $digits) (i32.const 0xffff)))
+      (if (i32.eqz (local.get $sep)) (then (return (i32.const 0))))
+      ;; A leading zero (a '0' that starts a run and has a digit after it) before the last separator.
+      (if (i32.and
+            (i32.and (i8x16.bitmask (i8x16.eq (local.get $b) (i8x16.splat (i32.const 48))))
+                     (i32.and (i32.shr_u (local.get $digits) (i32.const 1)) (i32.xor (i32.shl (local.get $digits) (i32.const 1)) (i32.const -1))))
+            (i32.sub (i32.shl (i32.const 1) (i32.sub (i32.const 31) (i32.clz (local.get $sep)))) (i32.const 1)))
+        (then (return (i32.const 0))))
+      (local.set $comma (i8x16.bitmask (i8x16.eq (local.get $b) (i8x16.splat (i32.const 44)))))
+      ;; t1 = d + 10·(d one byte later), in bytes (at most 99).
+      (local.set $t (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $d)))
+      (local.set $t (i8x16.add (local.get $d) (i8x16.add (i8x16.shl (local.get $t) (i32.const 3)) (i8x16.shl (local.get $t) (i32.const 1)))))
+      ;; t1 two bytes later where the two bytes between are digits.
+      (local.set $s (v128.and
+        (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $t))
+        (v128.and
+          (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $m))
+          (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $m)))))
+      (v128.store (i32.const 12288) (i16x8.add (i16x8.extend_low_i8x16_u (local.get $t))
+        (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
+      (v128.store (i32.const 12304) (i16x8.add (i16x8.extend_high_i8x16_u (local.get $t))
+        (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
+      (local.set $k (i32.const 0))
+      (loop $separator
+        (local.set $pos (i32.ctz (local.get $sep)))
+        (local.set $len (i32.sub (local.get $pos) (local.get $k)))
+        (if (i32.lt_u (i32.sub (local.get $len) (i32.const 1)) (i32.const 4))
+          (then
+            (local.set $x (f64.convert_i32_u (i32.load16_u offset=12286 (i32.shl (local.get $pos) (i32.const 1))))))
+          (else
+            (if (i32.ge_u (i32.sub (local.get $len) (i32.const 1)) (i32.const 7)) (then (return (i32.const 0))))
+            (local.set $w (i64.load (i32.add (local.get $q) (local.get $k))))
+            (local.set $v (i64.and (i64.shl (local.get $w) (i64.extend_i32_u (i32.shl (i32.sub (i32.const 8) (local.get $len)) (i32.const 3)))) (i64.const 0x0f0f0f0f0f0f0f0f)))
+            (local.set $v (i64.shr_u (i64.mul (local.get $v) (i64.const 2561)) (i64.const 8)))
+            (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x00ff00ff00ff00ff)) (i64.const 6553601)) (i64.const 16)))
+            (local.set $v (i64.shr_u (i64.mul (i64.and (local.get $v) (i64.const 0x0000ffff0000ffff)) (i64.const 42949672960001)) (i64.const 32)))
+            (local.set $x (f64.convert_i64_s (local.get $v)))))
+        (f64.store (local.get $out) (local.get $x))
         (local.set $out (i32.add (local.get $out) (i32.const 8)))
-        (local.set $c (i32.load8_u (local.get $pos)))
-        (if (i32.eq (local.get $c) (i32.const 44)) (then
-          (local.set $start (i32.add (local.get $pos) (i32.const 1)))
-          (br $separator)))
-        (return (select (i32.add (local.get $pos) (i32.const 1)) (i32.const 0)
-          (i32.and (i32.eq (local.get $c) (i32.const 93)) (i32.eq (local.get $out) (local.get $end)))))))
-      (local.set $q (i32.add (local.get $q) (i32.const 16)))
+        (if (i32.eqz (i32.and (i32.shr_u (local.get $comma) (local.get $pos)) (i32.const 1))) (then
+          (return (select (i32.add (i32.add (local.get $q) (local.get $pos)) (i32.const 1)) (i32.const 0)
+            (i32.and (i32.eq (i32.load8_u (i32.add (local.get $q) (local.get $pos))) (i32.const 93)) (i32.eq (local.get $out) (local.get $end)))))))
+        (if (i32.eq (local.get $out) (local.get $end)) (then (return (i32.const 0))))
+        (local.set $k (i32.add (local.get $pos) (i32.const 1)))
+        (local.set $sep (i32.and (local.get $sep) (i32.sub (local.get $sep) (i32.const 1))))
+        (br_if $separator (local.get $sep)))
+      (local.set $q (i32.add (local.get $q) (local.get $k)))
       (br $block))
     (i32.const 0))
 
