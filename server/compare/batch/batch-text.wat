@@ -220,10 +220,12 @@
   ;; the value of the run of at most four digits ending there, t1[j] = d[j] + 10·d[j−1] and
   ;; t1[j] + 100·t1[j−2] when j−1 and j−2 are digits, as 16 u16 lanes at 12288. Each number of 1 to
   ;; 4 digits is then one load from there; 5 to 7 digits are summed by three multiplications as in
-  ;; $numbers. The next block starts after the last comma. The index after ']', or 0 at anything else
-  ;; (a sign, a point, a space, a leading zero, a long number), which $numbers then reads from the start.
+  ;; $numbers. A block's numbers up to its first separator that is not a comma are read without
+  ;; testing each separator (a popcnt of the commas tells whether they are too many); the next
+  ;; block starts after the last comma. The index after ']', or 0 at anything else (a sign, a
+  ;; point, a space, a leading zero, a long number), which $numbers then reads from the start.
   (func $integers (export "integers") (param $i i32) (param $n i32) (param $out i32) (result i32)
-    (local $end i32) (local $q i32) (local $k i32) (local $sep i32) (local $comma i32) (local $digits i32) (local $pos i32) (local $len i32)
+    (local $end i32) (local $q i32) (local $k i32) (local $sep i32) (local $comma i32) (local $last i32) (local $digits i32) (local $pos i32) (local $len i32)
     (local $w i64) (local $v i64) (local $x f64)
     (local $b v128) (local $d v128) (local $m v128) (local $t v128) (local $s v128)
     (if (i32.ne (i32.load8_u (local.get $i)) (i32.const 91)) (then (return (i32.const 0))))
@@ -257,6 +259,13 @@
         (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
       (v128.store (i32.const 12304) (i16x8.add (i16x8.extend_high_i8x16_u (local.get $t))
         (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
+      ;; The numbers up to the first separator that is not a comma ($last, 0 when all are commas).
+      (local.set $last (i32.and (local.get $sep) (i32.xor (local.get $comma) (i32.const -1))))
+      (local.set $last (i32.and (local.get $last) (i32.sub (i32.const 0) (local.get $last))))
+      (local.set $sep (i32.and (local.get $sep) (i32.sub (i32.shl (local.get $last) (i32.const 1)) (i32.const 1))))
+      ;; A comma after the n-th number: more numbers than n.
+      (if (i32.ge_u (i32.add (local.get $out) (i32.shl (i32.popcnt (i32.xor (local.get $sep) (local.get $last))) (i32.const 3))) (local.get $end))
+        (then (return (i32.const 0))))
       (local.set $k (i32.const 0))
       (loop $separator
         (local.set $pos (i32.ctz (local.get $sep)))
@@ -274,13 +283,13 @@
             (local.set $x (f64.convert_i64_s (local.get $v)))))
         (f64.store (local.get $out) (local.get $x))
         (local.set $out (i32.add (local.get $out) (i32.const 8)))
-        (if (i32.eqz (i32.and (i32.shr_u (local.get $comma) (local.get $pos)) (i32.const 1))) (then
-          (return (select (i32.add (i32.add (local.get $q) (local.get $pos)) (i32.const 1)) (i32.const 0)
-            (i32.and (i32.eq (i32.load8_u (i32.add (local.get $q) (local.get $pos))) (i32.const 93)) (i32.eq (local.get $out) (local.get $end)))))))
-        (if (i32.eq (local.get $out) (local.get $end)) (then (return (i32.const 0))))
         (local.set $k (i32.add (local.get $pos) (i32.const 1)))
         (local.set $sep (i32.and (local.get $sep) (i32.sub (local.get $sep) (i32.const 1))))
         (br_if $separator (local.get $sep)))
+      ;; The array ends at ']' after exactly n numbers.
+      (if (local.get $last) (then
+        (return (select (i32.add (local.get $q) (local.get $k)) (i32.const 0)
+          (i32.and (i32.eq (i32.load8_u (i32.add (local.get $q) (local.get $pos))) (i32.const 93)) (i32.eq (local.get $out) (local.get $end)))))))
       (local.set $q (i32.add (local.get $q) (local.get $k)))
       (br $block))
     (i32.const 0))
