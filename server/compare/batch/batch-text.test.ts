@@ -134,7 +134,7 @@ describe("batch text module (batch-text.wat)", () => {
     expect(here).toBeGreaterThan(2000);
   });
 
-  it("reads arrays of short integers several per 16 bytes, at every alignment, as JSON.parse does", () => {
+  it("reads arrays of short integers several per block, at every alignment, as JSON.parse does", () => {
     const rng = seededRng(16);
     const integer = (digits: number): string => (digits === 1 ? String(Math.floor(rng.next() * 10)) : String(1 + Math.floor(rng.next() * 9)) + Array.from({ length: digits - 1 }, () => String(Math.floor(rng.next() * 10))).join(""));
     const arrays: string[] = [];
@@ -145,7 +145,8 @@ describe("batch text module (batch-text.wat)", () => {
       arrays.push(`[${Array.from({ length: n }, () => integer(only || 1 + Math.floor(rng.next() * 7))).join(",")}]`);
     }
     arrays.push("[0]", "[0,0,0]", "[10,100,1000,10000,100000,1000000,9999999]", "[1,22,333,4444,55555,666666,7777777,1]");
-    // Each array after 0..15 filler bytes, so that numbers straddle the 16-byte blocks at every offset.
+    // Each array after 0..15 filler bytes, so that numbers straddle 16-byte lines at every offset (and,
+    // with the mix of lengths, the boundary between a block's two vectors).
     const pieces = arrays.map((x, a) => `${"x".repeat(a % 16)}${x}`);
     const { module, memory, length, after } = loaded(pieces.join("\n"), 200 * 8);
     expect(length).toBeGreaterThan(0);
@@ -159,7 +160,12 @@ describe("batch text module (batch-text.wat)", () => {
       expect(got.every((x, i) => Object.is(x, expected[i])), arrays[a]).toBe(true);
       // One number more or fewer than the array holds: not read.
       expect(module.integers(start, expected.length + 1, after), arrays[a]).toBe(0);
-      if (expected.length > 1) expect(module.integers(start, expected.length - 1, after), arrays[a]).toBe(0);
+      if (expected.length > 1) {
+        // Nothing written past the n numbers it was asked for.
+        const past = new Float64Array(memory.buffer, after + (expected.length - 1) * 8, 8).fill(-1);
+        expect(module.integers(start, expected.length - 1, after), arrays[a]).toBe(0);
+        expect(Array.from(past), arrays[a]).toEqual(Array<number>(8).fill(-1));
+      }
       at += Buffer.byteLength(piece) + 1;
     });
   });
@@ -172,6 +178,20 @@ describe("batch text module (batch-text.wat)", () => {
         // Padding moves the odd byte across the 16-byte blocks; the array ends the buffer (the '\n' after it is the caller's).
         const { module, after } = loaded(`${"x".repeat(shift)}${text}`, 64 * 8);
         expect(module.integers(TEXT_BASE + shift, n, after), `${shift}: ${text}`).toBe(0);
+      }
+    }
+    // The odd number after 0 to 40 plain ones, so that it falls at every byte of a 32-byte block and
+    // across the two vectors in it; the array with a plain number there instead is read.
+    for (const odd of ["01", "00", "-1", "1.5", " 1", "1 ", "12345678", "1e2", ""]) {
+      for (let before = 0; before <= 40; before++) {
+        const prefix = Array.from({ length: before }, (_, k) => String((k * 37) % 1000)).join(",") + (before ? "," : "");
+        const bad = `[${prefix}${odd},7]`;
+        const refusing = loaded(bad, 64 * 8);
+        expect(refusing.module.integers(TEXT_BASE, before + 2, refusing.after), bad).toBe(0);
+        const good = `[${prefix}10,7]`;
+        const { module, memory, after } = loaded(good, 64 * 8);
+        expect(module.integers(TEXT_BASE, before + 2, after), good).toBe(TEXT_BASE + good.length);
+        expect(Array.from(new Float64Array(memory.buffer, after, before + 2)), good).toEqual(JSON.parse(good));
       }
     }
     // The same numbers read when well formed, also when the array is the last thing in the buffer.

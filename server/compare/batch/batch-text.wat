@@ -23,7 +23,7 @@
 ;;   2048  Schubfach's g: for k = −324 .. 292, 10^−k = beta·2^r with 2^125 <= beta < 2^126 and
 ;;         g = floor(beta) + 1, stored as g1 = g >> 63 then g0 = g mod 2^63 (little-endian i64 each);
 ;;         a unit test recomputes it with BigInt.
-;;   12288 $integers' scratch: 16 u16, the value of the digits ending at each byte of a block.
+;;   12288 $integers' scratch: 32 u16, the value of the digits ending at each byte of a block.
 ;;
 ;; Build: `node --import tsx scripts/wasm/build-kernel.ts` writes batch-text.wasm beside
 ;; batch-kernel.wasm; a unit test checks the committed binary is this file's compilation.
@@ -215,10 +215,11 @@
     (i32.const 0))
 
   ;; The common case of `[n numbers]`: non-negative integers of 1 to 7 digits separated by bare
-  ;; commas, several per 16 bytes. Each block starts at a number's first digit, so no number in it
-  ;; began in an earlier block. In SIMD: the digits' values (non-digits as 0), then for every byte
-  ;; the value of the run of at most four digits ending there, t1[j] = d[j] + 10·d[j−1] and
-  ;; t1[j] + 100·t1[j−2] when j−1 and j−2 are digits, as 16 u16 lanes at 12288. Each number of 1 to
+  ;; commas, a block of 32 bytes (two vectors) at a time. Each block starts at a number's first
+  ;; digit, so no number in it began in an earlier block. In SIMD: the digits' values (non-digits
+  ;; as 0), then for every byte the value of the run of at most four digits ending there,
+  ;; t1[j] = d[j] + 10·d[j−1] and t1[j] + 100·t1[j−2] when j−1 and j−2 are digits (shifted across
+  ;; the two vectors), as 32 u16 at 12288. Each number of 1 to
   ;; 4 digits is then one load from there; 5 to 7 digits are summed by three multiplications as in
   ;; $numbers. A block's numbers up to its first separator that is not a comma are read without
   ;; testing each separator (a popcnt of the commas tells whether they are too many); the next
@@ -227,38 +228,56 @@
   (func $integers (export "integers") (param $i i32) (param $n i32) (param $out i32) (result i32)
     (local $end i32) (local $q i32) (local $k i32) (local $sep i32) (local $comma i32) (local $last i32) (local $digits i32) (local $pos i32) (local $len i32)
     (local $w i64) (local $v i64) (local $x f64)
-    (local $b v128) (local $d v128) (local $m v128) (local $t v128) (local $s v128)
+    (local $b0 v128) (local $d0 v128) (local $m0 v128) (local $t0 v128) (local $s0 v128)
+    (local $b1 v128) (local $d1 v128) (local $m1 v128) (local $t1 v128) (local $s1 v128)
     (if (i32.ne (i32.load8_u (local.get $i)) (i32.const 91)) (then (return (i32.const 0))))
     (local.set $end (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 3))))
     (local.set $q (i32.add (local.get $i) (i32.const 1)))
     (loop $block
-      (local.set $b (v128.load (local.get $q)))
-      (local.set $d (i8x16.sub (local.get $b) (i8x16.splat (i32.const 48))))
-      (local.set $m (i8x16.lt_u (local.get $d) (i8x16.splat (i32.const 10))))
-      (local.set $d (v128.and (local.get $d) (local.get $m)))
-      (local.set $digits (i8x16.bitmask (local.get $m)))
-      (local.set $sep (i32.xor (local.get $digits) (i32.const 0xffff)))
+      (local.set $b0 (v128.load (local.get $q)))
+      (local.set $b1 (v128.load offset=16 (local.get $q)))
+      (local.set $d0 (i8x16.sub (local.get $b0) (i8x16.splat (i32.const 48))))
+      (local.set $d1 (i8x16.sub (local.get $b1) (i8x16.splat (i32.const 48))))
+      (local.set $m0 (i8x16.lt_u (local.get $d0) (i8x16.splat (i32.const 10))))
+      (local.set $m1 (i8x16.lt_u (local.get $d1) (i8x16.splat (i32.const 10))))
+      (local.set $d0 (v128.and (local.get $d0) (local.get $m0)))
+      (local.set $d1 (v128.and (local.get $d1) (local.get $m1)))
+      (local.set $digits (i32.or (i8x16.bitmask (local.get $m0)) (i32.shl (i8x16.bitmask (local.get $m1)) (i32.const 16))))
+      (local.set $sep (i32.xor (local.get $digits) (i32.const -1)))
       (if (i32.eqz (local.get $sep)) (then (return (i32.const 0))))
       ;; A leading zero (a '0' that starts a run and has a digit after it) before the last separator.
       (if (i32.and
-            (i32.and (i8x16.bitmask (i8x16.eq (local.get $b) (i8x16.splat (i32.const 48))))
+            (i32.and (i32.or (i8x16.bitmask (i8x16.eq (local.get $b0) (i8x16.splat (i32.const 48))))
+                             (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b1) (i8x16.splat (i32.const 48)))) (i32.const 16)))
                      (i32.and (i32.shr_u (local.get $digits) (i32.const 1)) (i32.xor (i32.shl (local.get $digits) (i32.const 1)) (i32.const -1))))
             (i32.sub (i32.shl (i32.const 1) (i32.sub (i32.const 31) (i32.clz (local.get $sep)))) (i32.const 1)))
         (then (return (i32.const 0))))
-      (local.set $comma (i8x16.bitmask (i8x16.eq (local.get $b) (i8x16.splat (i32.const 44)))))
-      ;; t1 = d + 10·(d one byte later), in bytes (at most 99).
-      (local.set $t (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $d)))
-      (local.set $t (i8x16.add (local.get $d) (i8x16.add (i8x16.shl (local.get $t) (i32.const 3)) (i8x16.shl (local.get $t) (i32.const 1)))))
-      ;; t1 two bytes later where the two bytes between are digits.
-      (local.set $s (v128.and
-        (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $t))
+      (local.set $comma (i32.or (i8x16.bitmask (i8x16.eq (local.get $b0) (i8x16.splat (i32.const 44))))
+                                (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b1) (i8x16.splat (i32.const 44)))) (i32.const 16))))
+      ;; t1 = d + 10·(d one byte earlier), in bytes (at most 99).
+      (local.set $t0 (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $d0)))
+      (local.set $t1 (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (local.get $d0) (local.get $d1)))
+      (local.set $t0 (i8x16.add (local.get $d0) (i8x16.add (i8x16.shl (local.get $t0) (i32.const 3)) (i8x16.shl (local.get $t0) (i32.const 1)))))
+      (local.set $t1 (i8x16.add (local.get $d1) (i8x16.add (i8x16.shl (local.get $t1) (i32.const 3)) (i8x16.shl (local.get $t1) (i32.const 1)))))
+      ;; t1 two bytes earlier where the two bytes between are digits.
+      (local.set $s0 (v128.and
+        (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $t0))
         (v128.and
-          (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $m))
-          (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $m)))))
-      (v128.store (i32.const 12288) (i16x8.add (i16x8.extend_low_i8x16_u (local.get $t))
-        (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
-      (v128.store (i32.const 12304) (i16x8.add (i16x8.extend_high_i8x16_u (local.get $t))
-        (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $s)) (i16x8.splat (i32.const 100)))))
+          (i8x16.shuffle 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (v128.const i64x2 0 0) (local.get $m0))
+          (i8x16.shuffle 0 0 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (v128.const i64x2 0 0) (local.get $m0)))))
+      (local.set $s1 (v128.and
+        (i8x16.shuffle 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (local.get $t0) (local.get $t1))
+        (v128.and
+          (i8x16.shuffle 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 (local.get $m0) (local.get $m1))
+          (i8x16.shuffle 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 (local.get $m0) (local.get $m1)))))
+      (v128.store (i32.const 12288) (i16x8.add (i16x8.extend_low_i8x16_u (local.get $t0))
+        (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $s0)) (i16x8.splat (i32.const 100)))))
+      (v128.store (i32.const 12304) (i16x8.add (i16x8.extend_high_i8x16_u (local.get $t0))
+        (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $s0)) (i16x8.splat (i32.const 100)))))
+      (v128.store (i32.const 12320) (i16x8.add (i16x8.extend_low_i8x16_u (local.get $t1))
+        (i16x8.mul (i16x8.extend_low_i8x16_u (local.get $s1)) (i16x8.splat (i32.const 100)))))
+      (v128.store (i32.const 12336) (i16x8.add (i16x8.extend_high_i8x16_u (local.get $t1))
+        (i16x8.mul (i16x8.extend_high_i8x16_u (local.get $s1)) (i16x8.splat (i32.const 100)))))
       ;; The numbers up to the first separator that is not a comma ($last, 0 when all are commas).
       (local.set $last (i32.and (local.get $sep) (i32.xor (local.get $comma) (i32.const -1))))
       (local.set $last (i32.and (local.get $last) (i32.sub (i32.const 0) (local.get $last))))
