@@ -6,17 +6,18 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectRoot } from "../project-root";
 import { type CertificationConfig, certificationConfigSchema, defaultCertificationConfig } from "./certification-config";
 
-export const defaultCertificationConfigPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../config/certification.json");
+/** config/certification.json of this project, from source or from the Remix bundle alike. */
+export const defaultCertificationConfigPath = (): string => path.join(projectRoot(), "config", "certification.json");
 
 export class CertificationConfigError extends Error {
   override readonly name = "CertificationConfigError";
 }
 
 /** Reads and validates a configuration file; fields it leaves out take production's defaults. */
-export async function loadCertificationConfig(file = defaultCertificationConfigPath): Promise<CertificationConfig> {
+export async function loadCertificationConfig(file = defaultCertificationConfigPath()): Promise<CertificationConfig> {
   let text: string;
   try {
     text = await readFile(file, "utf8");

@@ -1,16 +1,8 @@
 /** The metric catalog ingest computes, loaded once per process from METRICS_CONFIG_DIR (config/metrics/). */
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { config } from "../config/config";
 import { loadMetricConfigs, type LoadedCatalog } from "../metrics/index";
-
-/** The folder holding package.json above this module: server/ingest/ from source, build/ from the Remix bundle. */
-function projectRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
+import { projectRoot } from "../project-root";
 
 /** METRICS_CONFIG_DIR, a relative path taken from the project root. */
 export function metricConfigDir(): string {
