@@ -3,28 +3,14 @@
  * the runs skipped with why, one write for all of them (seen on a run's page with the standard
  * cause in its comment), a viewer who may preview but not write, and a list over the size limit.
  */
-import { mkdir } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { mutate, openRun, runDetail, setRole, signableRun } from "./certification-api";
+import { shootForReview } from "./review-shots";
 
 test.describe.configure({ timeout: 240_000 });
 
-const shots = "test-results/ui-review/flag-tools";
-
-/** The form's page in both themes at 1600 and 1000 px wide, for the review (not committed). */
-async function shoot(page: Page, url: string, name: string): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  for (const theme of ["dark", "light"] as const) {
-    await page.context().addCookies([{ name: "dqmflow_theme", value: theme, url: new URL(page.url()).origin }]);
-    for (const width of [1600, 1000]) {
-      await page.setViewportSize({ width, height: 1000 });
-      await page.goto(url);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "dqmflow_theme", value: "dark", url: new URL(page.url()).origin }]);
-}
+/** Screenshots for the UI review (e2e/review-shots.ts). */
+const shoot = (page: Page, url: string, name: string): Promise<void> => shootForReview(page, "flag-tools", url, name);
 
 test("a shifter previews a bulk flag over several runs, sees what is skipped and why, and writes it once", async ({ page, context, request, baseURL }) => {
   const [a, b, signed] = await Promise.all([openRun(request), openRun(request), signableRun(request)]);

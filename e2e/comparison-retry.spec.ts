@@ -6,7 +6,7 @@
  * The run arrives through the pipeline: its DQM file first, and its OMS file only once the
  * histograms are damaged, so the workflow (waiting for the run's class) compares the damaged ones.
  */
-import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdtemp, rename, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
@@ -14,10 +14,9 @@ import { createAppServices } from "../server/app-services";
 import { parseConfig } from "../server/config/config";
 import { runDetail, setRole } from "./certification-api";
 import { dropRun } from "./pipeline-files";
+import { shootForReview } from "./review-shots";
 
 test.describe.configure({ timeout: 240_000 });
-
-const shots = "test-results/ui-review/comparison-retry";
 
 interface LiveStage { stage: string; status: string; comparisonError: string | null }
 
@@ -26,22 +25,8 @@ async function onlineStage(request: Parameters<typeof runDetail>[0], run: number
   return (d?.live?.stages as LiveStage[] | undefined)?.find((s) => s.stage === "online");
 }
 
-/** The page (or one part of it) in both themes at 1600 and 1000 px, for the review (not committed). */
-async function shoot(page: Page, url: string, name: string, prepare?: (page: Page) => Promise<Locator>): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  for (const theme of ["dark", "light"] as const) {
-    await page.context().addCookies([{ name: "dqmflow_theme", value: theme, url: new URL(page.url()).origin }]);
-    for (const width of [1600, 1000]) {
-      await page.setViewportSize({ width, height: 1000 });
-      await page.goto(url);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      const part = prepare ? await prepare(page) : null;
-      if (part) await part.screenshot({ path: `${shots}/${name}-${width}-${theme}.png` });
-      else await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-    }
-  }
-  await page.context().addCookies([{ name: "dqmflow_theme", value: "dark", url: new URL(page.url()).origin }]);
-}
+/** Screenshots for the UI review (e2e/review-shots.ts). */
+const shoot = (page: Page, url: string, name: string, part?: (page: Page) => Promise<Locator>): Promise<void> => shootForReview(page, "comparison-retry", url, name, part ? { part } : {});
 
 test("a shifter retries failed comparisons: refused by the cause first, then successful once it is repaired", async ({ page, context, request, baseURL }) => {
   const services = createAppServices(parseConfig(process.env));

@@ -4,29 +4,14 @@
  * the editing forms; the run page's flag form offers the component's causes and writes the chosen
  * one at the start of the flag's comment.
  */
-import { mkdir } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { openRun, runDetail, setRole } from "./certification-api";
+import { shootForReview } from "./review-shots";
 
 test.describe.configure({ timeout: 180_000 });
 
-const shots = "test-results/ui-review/flag-tools";
-
-/** Full pages in both themes at 1600 and 1000 px wide, and the named region alone, for the review (not committed). */
-async function shoot(page: Page, url: string, name: string, region?: string): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  for (const theme of ["dark", "light"] as const) {
-    await page.context().addCookies([{ name: "dqmflow_theme", value: theme, url: new URL(page.url()).origin }]);
-    for (const width of [1600, 1000]) {
-      await page.setViewportSize({ width, height: 1000 });
-      await page.goto(url);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-      if (region) await page.getByRole("region", { name: region }).screenshot({ path: `${shots}/${name}-${width}-${theme}-region.png` });
-    }
-  }
-  await page.context().addCookies([{ name: "dqmflow_theme", value: "dark", url: new URL(page.url()).origin }]);
-}
+/** Screenshots for the UI review (e2e/review-shots.ts). */
+const shoot = (page: Page, url: string, name: string, region?: string): Promise<void> => shootForReview(page, "flag-tools", url, name, region ? { region } : {});
 
 test("an expert adds, renames and retires a cause; a shifter only reads the list", async ({ page, context, baseURL }) => {
   const tag = Date.now().toString(36);

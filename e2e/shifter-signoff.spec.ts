@@ -4,13 +4,11 @@
  * fix in place; undo asks first and says what it did; the board's sign-off asks for a comment and
  * shows what is signed, also at 1000 px; an expert revokes a sign-off, and the board shows it.
  */
-import { mkdir } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import { board, mutate, query, type RunDetail, runDetail, runWithError, setRole } from "./certification-api";
+import { shootForReview } from "./review-shots";
 
 test.describe.configure({ timeout: 240_000 });
-
-const shots = "test-results/ui-review/certification";
 
 /** A run of its own whose online stage waits for its sign-off with an automatic BAD flag (a hole in the tracks' η). */
 async function runWithAutomaticBad(request: Parameters<typeof runDetail>[0]): Promise<RunDetail & { autoBad: { component: string; comment: string } }> {
@@ -28,21 +26,8 @@ async function runWithAutomaticBad(request: Parameters<typeof runDetail>[0]): Pr
   return { ...found!, autoBad: { component: bad.component, comment: bad.comment } };
 }
 
-/** Screenshots of a page in both themes at 1600 and 1000 px wide, for the review (not committed). */
-async function shoot(page: Page, url: string, name: string): Promise<void> {
-  await mkdir(shots, { recursive: true });
-  for (const theme of ["dark", "light"] as const) {
-    await page.context().addCookies([{ name: "dqmflow_theme", value: theme, url: new URL(page.url()).origin }]);
-    for (const width of [1600, 1000]) {
-      await page.setViewportSize({ width, height: 1000 });
-      await page.goto(url);
-      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}.png`, fullPage: true });
-      await page.screenshot({ path: `${shots}/${name}-${width}-${theme}-top.png` });
-    }
-  }
-  await page.context().addCookies([{ name: "dqmflow_theme", value: "dark", url: new URL(page.url()).origin }]);
-}
+/** Screenshots for the UI review (e2e/review-shots.ts). */
+const shoot = (page: Page, url: string, name: string): Promise<void> => shootForReview(page, "certification", url, name, { top: true });
 
 test("a shifter certifies a run with an automatic BAD flag without re-entering it", async ({ page, context, request, baseURL }) => {
   const target = await runWithAutomaticBad(request);
