@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { createAppServices } from "../server/app-services";
 import { requestGuard } from "../server/auth/request-guard";
+import { buildAssets, loadBuildAssets } from "../server/http/build-assets";
 import { rrPortApp } from "../server/rr/rr-port";
 import { rrRouter } from "../server/rr/rr-router";
 import { trpcFrontCache } from "../server/trpc/front-cache";
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
   app.disable("x-powered-by");
   app.use((await import("../server/http/body-limit")).bodyLimit()); // request bodies capped before anything parses them (docs/limits.md)
   app.use(requestGuard(cfg));
-  app.use("/build", express.static(copy ? path.join(copy, "public", "build") : path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  const buildDir = copy ? path.join(copy, "public", "build") : path.join(root, "public", "build");
+  app.use("/build", buildAssets(await loadBuildAssets(buildDir)));
+  app.use("/build", express.static(buildDir, { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   // Repeated trend views are written from the trend cache's bytes without entering Remix.
   app.use(trpcFrontCache(services));

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useLocation, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { roles } from "../server/auth/roles";
 import { ShareLink } from "./components/share-link";
 import { plainMessage } from "./lib/plain-message";
@@ -103,6 +104,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { theme } = useLoaderData<typeof loader>();
+  // Says that React has hydrated the page (its controls answer): the browser journeys and `bench ui` read it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <div data-theme-root={theme}>
       <script dangerouslySetInnerHTML={{ __html: `document.documentElement.dataset.theme=${JSON.stringify(theme)}` }} />

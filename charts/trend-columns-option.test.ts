@@ -40,11 +40,16 @@ describe("columnar trend option", () => {
     const s = opt.series as { large: boolean; data: unknown[]; markArea?: unknown }[];
     expect(s).toHaveLength(1);
     const withBars = buildTrendColumnsOption({ title: "t", yTitle: "y", xAxis: "run", series: [big], errorBars: true, fillBands: false, theme: "light" });
-    const bars = (withBars.series as { type: string; large: boolean; data: { coords: number[][] }[] }[])[1]!;
+    const bars = (withBars.series as { type: string; large: boolean; data: Float64Array }[])[1]!;
     expect(bars).toMatchObject({ type: "lines", large: true });
-    expect(bars.data[0]!.coords).toEqual([[1, 1], [1, 1]]);
+    // Flat lines form: two points (x, value - error), (x, value + error) per run.
+    expect([...bars.data.subarray(0, 5)]).toEqual([2, 1, 1, 1, 1]);
+    expect(bars.data).toHaveLength(5 * n);
     expect(s[0]!.large).toBe(true);
-    expect(s[0]!.data).toHaveLength(n);
+    // Typed rows [x, value, error, run]: ECharts hands a row back as the clicked datum.
+    expect(s[0]!.data).toBeInstanceOf(Float64Array);
+    expect(s[0]!.data).toHaveLength(4 * n);
+    expect([...(s[0]!.data as unknown as Float64Array).subarray(4 * (n - 1))]).toEqual([n, 1, 0, n]);
     expect(s[0]!.markArea).toBeUndefined();
   });
 

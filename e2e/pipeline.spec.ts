@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { drawn } from "./trend-drawn";
 import { type DroppedRun, dropRun, freshRunNumber } from "./pipeline-files";
 
 // A run arrives as real runs do: its OMS metadata and its online and express DQM files are dropped
 // in the watched folders of the worker under test; the ingest schedule takes them, certification
 // wakes. (HDQM trends show offline datasets, so the express file gives the trend point.)
 const shot = "test-results/screenshots";
-const drawn = (card: Locator) => card.locator('[role="img"][data-rendered="true"]');
 
 let dropped: DroppedRun | undefined;
 test.afterAll(async () => {

@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { drawn } from "./trend-drawn";
 
 // Journeys through the trend page's subsystem grid (issue 14, item 4) on the demo season
 // (ZeroBias / 09Aug2019_UL2017-v1; Muons has 5 metrics): the grid on the luminosity axis,
 // the full-screen view, axis ranges, unknown names in a URL, and a point's neighbours.
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/trends-grid-${name}.png`, fullPage: true });
-const drawn = (where: Locator) => where.locator('[role="img"][data-rendered="true"]');
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });

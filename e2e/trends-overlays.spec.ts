@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { drawn } from "./trend-drawn";
 
 // Overlays on the trend chart (issue 14, item 4) on the demo season (ZeroBias /
 // 09Aug2019_UL2017-v1): a series of another subsystem added from the form, named in the legend
 // with a right y axis for its unit, kept in the URL across a reload; an unknown name in `ov`
 // answered; a point of the overlay opened; the overlay removed.
 
-const drawn = (where: Locator) => where.locator('[role="img"][data-rendered="true"]');
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/trends-overlays-${name}.png`, fullPage: true });
 
 test.beforeEach(async ({ page }) => {

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { drawn } from "./trend-drawn";
 import { setRole } from "./certification-api";
 
 // Journeys through the HDQM trend browser on the demo season (339 runs of ZeroBias /
@@ -7,8 +8,6 @@ import { setRole } from "./certification-api";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/trends-${name}.png`, fullPage: true });
 
-/** A chart card's canvas once ECharts has finished drawing it. */
-const drawn = (card: Locator) => card.locator('[role="img"][data-rendered="true"]');
 
 async function openMuons(page: Page) {
   await page.goto("/trends");

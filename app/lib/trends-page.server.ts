@@ -8,7 +8,7 @@ import { TRPCError } from "@trpc/server";
 import type { TrendColumns, TrendColumnsRequest } from "../../server/hdqm/trend-columns";
 import type { serverCaller } from "../trpc.server";
 import { overlayDataset, overlayLabel } from "./trends-overlays";
-import type { ChartSeries, ChartTrend } from "./trends-payload";
+import { type ChartSeries, type ChartTrend, packTrend } from "./trends-payload";
 import type { RunChoice, TrendView } from "./trends-url";
 import { resolveView } from "./trends-view";
 
@@ -58,9 +58,24 @@ export function chartTrendOf(t: TrendColumns): ChartTrend & { series: (ChartSeri
   return { xAxis: t.xAxis, runs: { run: t.run, fill }, series };
 }
 
+// The trend cache hands out the same frozen answer until the data change: its chart form and
+// packed text are made once per answer, not once per page load.
+const chartTrends = new WeakMap<TrendColumns, ReturnType<typeof chartTrendOf>>();
+const packedTrends = new WeakMap<ChartTrend, string>();
+
 /** A trend for the charts, through the compact `trends.columns` answer (run fields: the fill only). */
 export async function loadChartTrend(api: Api, input: Omit<TrendColumnsRequest, "runFields">) {
-  return chartTrendOf(await api.trends.columns({ ...input, runFields: ["fill"] }));
+  const columns = await api.trends.columns({ ...input, runFields: ["fill"] });
+  let trend = chartTrends.get(columns);
+  if (!trend) chartTrends.set(columns, (trend = chartTrendOf(columns)));
+  return trend;
+}
+
+/** `packTrend` of a loaded trend, once per trend answer. */
+export function packedChartTrend(trend: ChartTrend): string {
+  let packed = packedTrends.get(trend);
+  if (packed === undefined) packedTrends.set(trend, (packed = packTrend(trend)));
+  return packed;
 }
 
 export async function loadTrendPage(api: Api, asked: TrendView) {

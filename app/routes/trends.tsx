@@ -18,12 +18,13 @@ import { PointPicker } from "../components/trends/point-picker";
 import { SelectionPanel } from "../components/trends/selection-panel";
 import { FullScreenTrend, MetricGrid } from "../components/trends/metric-grid";
 import { OverlayForm } from "../components/trends/overlay-form";
-import { decorateTrendOption, withSeriesAxes } from "../components/trends/trend-option";
+import { drawEarlyCharts } from "../components/trends/early-chart";
 import { ViewProblems } from "../components/trends/view-problems";
 import styles from "../components/trends/trends.css";
 import { pageFailure } from "../lib/page-errors";
-import { loadChartTrend, loadTrendPage, type TrendPageData } from "../lib/trends-page.server";
-import { type ChartSeries, type ChartTrend, packTrend, unpackTrend } from "../lib/trends-payload";
+import { loadChartTrend, loadTrendPage, packedChartTrend, type TrendPageData } from "../lib/trends-page.server";
+import { drawingOption, drawingText, mainSeriesOf, naming, overlaidSeries, trendChartOption, unpackOverlays } from "../lib/trend-chart-option";
+import { type ChartSeries, unpackTrend } from "../lib/trends-payload";
 import { dataKey, parseTrendView, serializeTrendView, type TrendView } from "../lib/trends-url";
 import { overlayLabel } from "../lib/trends-overlays";
 import { overlayProblems } from "../lib/trends-overlay-problems";
@@ -34,6 +35,10 @@ import type { TrendRequest } from "../../server/hdqm/trend-query";
 import { serverCaller } from "../trpc.server";
 import { PageError } from "../components/page-error";
 
+// Evaluated in the browser before React hydrates the page: the trend is drawn from the server's
+// HTML at once, and the chart component keeps that chart when it mounts.
+if (typeof document !== "undefined") drawEarlyCharts(drawingOption);
+
 export const meta: MetaFunction = () => [{ title: "dqmflow · HDQM trends" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -43,13 +48,12 @@ const METRICS_PER_REQUEST = 10;
 /** Only what the charts draw goes to the browser, packed; the CSV comes from the API with every run field. */
 function slim(trend: TrendPageData["trend"]) {
   if (!trend?.ok) return trend;
-  const { runs, series, xAxis } = trend.data;
-  return { ok: true as const, runCount: runs.run.length, packed: packTrend({ xAxis, runs: { run: runs.run, fill: runs.fill }, series }) };
+  return { ok: true as const, runCount: trend.data.runs.run.length, packed: packedChartTrend(trend.data) };
 }
 
 /** Each overlay's trend, packed, or why it could not be drawn (an empty list when there are none: nothing asked, nothing sent). */
 function slimOverlays(overlays: TrendPageData["overlays"]) {
-  return overlays.map((o) => (o.ok ? { ok: true as const, packed: packTrend({ xAxis: o.data.xAxis, runs: o.data.runs, series: o.data.series }) } : o));
+  return overlays.map((o) => (o.ok ? { ok: true as const, packed: packedChartTrend(o.data) } : o));
 }
 
 /** Every metric of the view's subsystem, packed per request of ten; an error message instead when the API refuses. */
@@ -61,7 +65,7 @@ async function gridTrends(api: ReturnType<typeof serverCaller>, page: TrendPageD
   const chunks = Array.from({ length: Math.ceil(names.length / METRICS_PER_REQUEST) }, (_, i) => names.slice(i * METRICS_PER_REQUEST, (i + 1) * METRICS_PER_REQUEST));
   try {
     const answers = await Promise.all(chunks.map((metrics) => loadChartTrend(api, { ...input, metrics })));
-    return { ok: true, packed: answers.map((t) => packTrend({ xAxis: t.xAxis, runs: { run: t.runs.run, fill: t.runs.fill }, series: t.series })) };
+    return { ok: true, packed: answers.map(packedChartTrend) };
   } catch (err) {
     if (err instanceof TRPCError && err.code !== "INTERNAL_SERVER_ERROR") return { ok: false, error: err.message };
     throw err;
@@ -122,19 +126,6 @@ function describeRuns(v: TrendView): string {
   }
 }
 
-/** Subsystem, metrics (and overlays), dataset and run range: the title of an exported picture and its file name. */
-function naming(view: TrendView, metrics: readonly string[], runs: readonly number[], overlays: readonly string[] = []) {
-  const first = runs.length ? Math.min(...runs) : null;
-  const last = runs.length ? Math.max(...runs) : null;
-  const range = first === null ? "no runs" : first === last ? `run ${first}` : `runs ${first}–${last}`;
-  const title = `${view.subsystem} · ${metrics.join(", ")} · ${view.primaryDataset} / ${view.processingString} · ${range}${overlays.length ? ` · overlaid: ${overlays.join(", ")}` : ""}`;
-  const file = ["hdqm", view.subsystem, metrics.join("+"), view.primaryDataset, view.processingString, first === null ? "" : `runs${first}-${last}`, overlays.length ? `with${overlays.length}overlays` : ""]
-    .filter(Boolean)
-    .join("-")
-    .replace(/[^A-Za-z0-9_+.-]+/g, "-");
-  return { title, file };
-}
-
 /** The runs before and after `run` among a series' runs. */
 function neighbours(series: ChartSeries | undefined, run: number): { previous: number | null; next: number | null } {
   if (!series) return { previous: null, next: null };
@@ -143,57 +134,6 @@ function neighbours(series: ChartSeries | undefined, run: number): { previous: n
   const before = i >= 0 ? runs[i - 1] : runs.filter((r) => r < run).pop();
   const after = i >= 0 ? runs[i + 1] : runs.find((r) => r > run);
   return { previous: before ?? null, next: after ?? null };
-}
-
-/**
- * The overlays' series for the chart. On the axes that lay runs end to end (duration,
- * luminosity) a run's x depends on the runs around it, so an overlay from another dataset takes
- * the main series' x of the same run (runs the main series lacks are left out); on the other
- * axes x is the run's own.
- */
-function overlaidSeries(main: readonly ChartSeries[], xAxis: ChartTrend["xAxis"], overlays: readonly (ChartTrend | null)[]): ChartSeries[] {
-  const drawn = overlays.flatMap((t) => t?.series ?? []);
-  if (xAxis !== "duration" && xAxis !== "luminosity") return drawn;
-  const position = new Map<number, number | null>();
-  for (const s of main) s.run.forEach((run, i) => position.has(run) || position.set(run, s.x[i] ?? null));
-  return drawn.map((s) => {
-    const keep = s.run.map((run) => position.get(run) ?? null).map((x, i) => (x === null ? -1 : i)).filter((i) => i >= 0);
-    return { ...s, run: keep.map((i) => s.run[i]!), x: keep.map((i) => position.get(s.run[i]!)!), value: keep.map((i) => s.value[i]!), error: keep.map((i) => s.error[i]!) };
-  });
-}
-
-interface OptionInput {
-  series: ChartSeries[];
-  /** Overlaid series (app/lib/trends-overlays.ts), after the main ones, each on the axis of its unit. */
-  overlays?: ChartSeries[];
-  trend: ChartTrend;
-  view: TrendView;
-  theme: "dark" | "light";
-  highlight: number | null;
-  compact?: boolean;
-}
-
-/** The trend chart's option for these series: the page's (theme, ranges) or, with forExport, the PNG's. */
-function trendChartOption({ series: s, overlays = [], trend, view, theme, highlight, compact }: OptionInput, forExport = false) {
-  const sameY = s.every((x) => x.yTitle === s[0]!.yTitle);
-  const plotTitle = s.length === 1 ? s[0]!.plotTitle : s.map((x) => x.name).join(" · ");
-  const option = buildTrendColumnsOption({
-    title: plotTitle,
-    yTitle: sameY ? s[0]!.yTitle : "value",
-    xAxis: trend.xAxis,
-    series: [...s, ...overlays],
-    runs: trend.runs,
-    errorBars: compact ? false : view.errorBars,
-    fillBands: view.fillBands,
-    theme: forExport ? "light" : theme,
-    highlightRun: highlight,
-  });
-  const title = forExport ? naming(view, s.map((x) => x.name), s.flatMap((x) => x.run), overlays.map((x) => x.name)).title : compact ? "" : plotTitle;
-  const placed = overlays.length ? withSeriesAxes(option, [...s, ...overlays]) : option;
-  const decorated = decorateTrendOption(placed, { xAxis: trend.xAxis, range: view.range, plotTitle, title, forExport: forExport || compact === true });
-  if (!compact) return decorated;
-  // A grid tile: no legend, title or slider; the tile's heading names the metric.
-  return { ...decorated, legend: { show: false }, grid: { left: 64, right: 16, top: 16, bottom: 40 }, yAxis: { ...(decorated.yAxis as object), name: "", nameGap: 0 } };
 }
 
 export default function Trends() {
@@ -207,7 +147,7 @@ export default function Trends() {
   const gridPacked = data.grid?.ok ? data.grid.packed.join("\n") : null;
   const grid = useMemo(() => (gridPacked === null ? null : gridPacked.split("\n").map(unpackTrend)), [gridPacked]);
   const overlayPacked = data.overlays.map((o) => (o.ok ? o.packed : "")).join("\n");
-  const overlayTrends = useMemo(() => (overlayPacked === "" ? [] : overlayPacked.split("\n").map((text) => (text ? unpackTrend(text) : null))), [overlayPacked]);
+  const overlayTrends = useMemo(() => unpackOverlays(overlayPacked), [overlayPacked]);
   const navigate = useNavigate();
   const navigation = useNavigation();
   const [params, setParams] = useSearchParams();
@@ -238,9 +178,11 @@ export default function Trends() {
   const openPoint = useCallback((run: number, metric: string, overlay: number | null = null) => go({ ...shown, point: { run, metric, overlay }, referenceRun: null }), [go, shown]);
 
   const highlight = view.point?.run ?? null;
-  const mainSeries = useMemo(() => (trend?.ok && trend.data.series.some((s) => s.run.length > 0) ? trend.data.series : null), [trend]);
+  const mainSeries = useMemo(() => (trend?.ok ? mainSeriesOf(trend.data) : null), [trend]);
   const overlaySeries = useMemo(() => (mainSeries && trend?.ok ? overlaidSeries(mainSeries, trend.data.xAxis, overlayTrends) : []), [mainSeries, trend, overlayTrends]);
   const trendOption = useMemo(() => (mainSeries && trend?.ok ? trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight }) : null), [mainSeries, overlaySeries, trend, view, theme, highlight]);
+  // What the server's HTML carries for drawing the chart before hydration: the same inputs as trendOption's.
+  const early = useMemo(() => (trendOption && packedText !== null ? drawingText({ packed: packedText, overlays: overlayPacked, view, theme }) : null), [trendOption, packedText, overlayPacked, view, theme]);
   const trendExport = useMemo(() => (mainSeries && trend?.ok ? () => trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight: null }, true) : null), [mainSeries, overlaySeries, trend, view, theme]);
 
   const gridSeries = useMemo(() => (grid ? grid.flatMap((t) => t.series.filter((s) => s.run.length > 0).map((s) => ({ s, t }))) : []), [grid]);
@@ -337,6 +279,7 @@ export default function Trends() {
                 else if (view.metrics.includes(seriesName)) openPoint(datum[3], seriesName);
               }}
               testId="trend-chart"
+              early={early}
             >
               <PointPicker metrics={view.metrics} current={view.point} onOpen={openPoint} />
               <OverlayForm

@@ -46,9 +46,11 @@ interface Props {
   testId?: string;
   /** Buttons beside PNG and CSV (e.g. full screen). */
   tools?: ReactNode;
+  /** The text the option is built from, for drawing it before hydration (see ./early-chart.ts). */
+  early?: string | null;
 }
 
-export function ChartCard({ title, filename, option, exportOption, csv, busy, error, empty, height = 460, onPointClick, children, testId, tools }: Props) {
+export function ChartCard({ title, filename, option, exportOption, csv, busy, error, empty, height = 460, onPointClick, children, testId, tools, early }: Props) {
   const chart = useRef<EChartHandle>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const ready = !error && !empty && option;
@@ -87,7 +89,7 @@ export function ChartCard({ title, filename, option, exportOption, csv, busy, er
         <p className="trend-empty">{empty}</p>
       ) : option ? (
         <div className="trend-chart-box">
-          <TrendEChart ref={chart} option={option} label={title} height={height} {...(onPointClick ? { onPointClick } : {})} />
+          <TrendEChart ref={chart} option={option} label={title} height={height} {...(onPointClick ? { onPointClick } : {})} {...(early ? { early } : {})} />
           {busy ? <div className="trend-busy" role="status">Updating…</div> : null}
         </div>
       ) : null}

@@ -4,18 +4,28 @@
  * route loads it with its own modules — so the chart is created and drawn in the effect that
  * follows hydration, with no extra round trip; the resize observer redraws only when the box
  * really changed size (its first call, on observe, would otherwise draw everything twice).
+ * Given `early` (the text of its inputs), the server renders that text beside the box and the
+ * chart is drawn before hydration (./early-chart.ts); on mount the component keeps that chart
+ * instead of drawing it again. The box's content is ECharts', never React's (hydration must not
+ * look into it).
  */
 import type { EChartsOption } from "echarts";
 import type { EChartsType } from "echarts/core";
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { echarts } from "../../lib/trend-echarts.client";
 import type { EChartHandle } from "../echart";
+import { adoptEarlyChart, EARLY_CHART_ATTRIBUTE } from "./early-chart";
+
+/** The box's inner HTML as React sees it: none (ECharts fills it). One object, so React never resets it. */
+const ECHARTS_OWNED = { __html: "" };
 
 interface Props {
   option: EChartsOption;
   label: string;
   height?: number;
   onPointClick?: (datum: unknown, seriesName: string) => void;
+  /** The text the option is built from, for a drawing before hydration (see ./early-chart.ts). */
+  early?: string;
 }
 
 /** The axes' titles and manual limits, and the legend's series, in words, for screen readers (and the journeys that check them). */
@@ -33,22 +43,30 @@ function axesOf(option: EChartsOption): string {
   return `x: ${one(option.xAxis)}; y: ${one(ys[0])}${ys.length > 1 ? `; right y: ${one(ys[1])}` : ""}${names.length > 1 ? `; series: ${names.join(", ")}` : ""}`;
 }
 
-export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart({ option, label, height = 460, onPointClick }, ref) {
+export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart({ option, label, height = 460, onPointClick, early }, ref) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const clickRef = useRef(onPointClick);
   clickRef.current = onPointClick;
   const [rendered, setRendered] = useState(false);
+  const earlyRef = useRef(early);
+  /** The chart drawn before hydration already shows the first option. */
+  const adopted = useRef(false);
 
   useImperativeHandle(ref, () => ({ toPng: () => chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: getComputedStyle(document.body).backgroundColor }) }));
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const c = echarts.init(el, undefined, { renderer: "canvas" });
+    const kept = adoptEarlyChart(el, earlyRef.current);
+    const c = kept?.chart ?? echarts.init(el, undefined, { renderer: "canvas" });
     chart.current = c;
+    adopted.current = kept !== null;
     c.on("click", (p) => clickRef.current?.(p.data, p.seriesName ?? ""));
     c.on("finished", () => setRendered(true));
+    if (kept?.finished) setRendered(true);
+    if (kept && (c.getWidth() !== el.clientWidth || c.getHeight() !== el.clientHeight)) c.resize();
+    if (kept?.click) clickRef.current?.(kept.click.datum, kept.click.seriesName);
     let size = [el.clientWidth, el.clientHeight].join("x");
     const observer = new ResizeObserver(() => {
       const now = [el.clientWidth, el.clientHeight].join("x");
@@ -66,9 +84,21 @@ export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart(
 
   useEffect(() => {
     if (!chart.current) return;
+    if (adopted.current) {
+      adopted.current = false;
+      return;
+    }
     setRendered(false);
     chart.current.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} aria-description={axesOf(option)} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} />;
+  return (
+    <>
+      {early ? (
+        // The text only in the server's HTML: in the browser it is read before hydration, and a client render needs none.
+        <script type="application/json" {...{ [EARLY_CHART_ATTRIBUTE]: "" }} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: typeof document === "undefined" ? early : "" }} />
+      ) : null}
+      <div ref={box} role="img" aria-label={label} aria-description={axesOf(option)} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} dangerouslySetInnerHTML={ECHARTS_OWNED} />
+    </>
+  );
 });

@@ -23,6 +23,9 @@ const observeRendered = `(() => {
     setTimeout(() => { window.__idleAt = performance.now(); }, 0);
   };
   new MutationObserver(seen).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered"], childList: true });
+  new MutationObserver(() => {
+    if (window.__hydratedAt === undefined && document.documentElement.dataset.hydrated) window.__hydratedAt = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
 })();`;
 
 export interface Sample {
@@ -30,9 +33,11 @@ export interface Sample {
   renderedMs: number;
   /** Navigation start → the first task after the chart was drawn ran (the main thread was free), ms. */
   interactiveMs: number;
+  /** Navigation start → React had hydrated the page, ms (null for a page without React: the bare page). */
+  hydratedMs: number | null;
 }
 
-export async function measure(browser: Browser, url: string, check: (points: number | null, text: string) => void): Promise<Sample> {
+export async function measure(browser: Browser, url: string, check: (points: number | null, text: string) => void, hydrates = false): Promise<Sample> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
@@ -44,13 +49,14 @@ export async function measure(browser: Browser, url: string, check: (points: num
     await page.waitForFunction(() => (window as unknown as { __idleAt?: number }).__idleAt !== undefined, undefined, { timeout: 60_000, polling: 50 }).catch((err: unknown) => {
       throw new Error(`${url}: no chart drawn (${err instanceof Error ? err.message : String(err)}); page errors: ${problems.join("; ") || "none"}`);
     });
-    const { renderedMs, interactiveMs } = await page.evaluate(() => {
-      const w = window as unknown as { __renderedAt: number; __idleAt: number };
-      return { renderedMs: w.__renderedAt, interactiveMs: w.__idleAt };
+    if (hydrates) await page.waitForFunction(() => (window as unknown as { __hydratedAt?: number }).__hydratedAt !== undefined, undefined, { timeout: 60_000, polling: 50 });
+    const { renderedMs, interactiveMs, hydratedMs } = await page.evaluate(() => {
+      const w = window as unknown as { __renderedAt: number; __idleAt: number; __hydratedAt?: number };
+      return { renderedMs: w.__renderedAt, interactiveMs: w.__idleAt, hydratedMs: w.__hydratedAt ?? null };
     });
     const points = await page.locator('[data-rendered="true"]').first().getAttribute("data-points");
     check(points === null ? null : Number(points), await page.locator("body").innerText());
-    return { renderedMs, interactiveMs };
+    return { renderedMs, interactiveMs, hydratedMs };
   } finally {
     await context.close();
   }

@@ -44,7 +44,8 @@ export async function startApp(buildDir: string, env: Record<string, string>): P
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "app/http-server.ts"), "--build", buildDir], {
     cwd: ROOT,
-    env: { ...process.env, AUTH_MODE: "local", ...env, PORT: String(port) },
+    // As `npm start` runs it (scripts/start.sh): production React and Remix.
+    env: { ...process.env, AUTH_MODE: "local", NODE_ENV: "production", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
