@@ -304,3 +304,28 @@ test("the trend page works at a laptop's width and in the light theme", async ({
   await shot(page, "light");
   await page.getByRole("button", { name: "Toggle light or dark theme" }).click();
 });
+
+test("the trend is drawn before the page hydrates, and the hydrated page keeps that chart", async ({ page }) => {
+  // Notes the chart's ECharts instance, and whether React had hydrated, when the chart first says it is drawn.
+  await page.addInitScript(() => {
+    const w = window as unknown as { firstDrawn?: { instance: string | null; hydrated: boolean } };
+    new MutationObserver(() => {
+      const chart = document.querySelector('[data-testid="trend-chart"] [role="img"][data-rendered="true"]');
+      if (chart && !w.firstDrawn) w.firstDrawn = { instance: chart.getAttribute("_echarts_instance_"), hydrated: document.documentElement.dataset.hydrated === "true" };
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered"] });
+  });
+  await page.goto("/trends?ss=Muons&m=Z_peak_mass&pt=304119&pm=Z_peak_mass");
+  const trend = page.getByTestId("trend-chart");
+  await expect(drawn(trend)).toBeVisible();
+  const first = await page.evaluate(() => (window as unknown as { firstDrawn?: { instance: string | null; hydrated: boolean } }).firstDrawn);
+  expect(first, "the chart was drawn").toBeDefined();
+  expect(first!.hydrated, "drawn before React hydrated the page").toBe(false);
+  // Adopted, not drawn again (the opened point's ring is part of what was drawn): the same ECharts instance after hydration.
+  await expect(trend.getByRole("img")).toHaveAttribute("_echarts_instance_", first!.instance!);
+  await expect(page.getByRole("heading", { name: "Run 304119 · Z_peak_mass" })).toBeVisible();
+  // The hydrated page answers: closing the point's details redraws the chart without the ring, in the same chart.
+  await page.getByRole("button", { name: "Close point details" }).click();
+  await expect(page).not.toHaveURL(/pt=/);
+  await expect(drawn(trend)).toBeVisible();
+  await expect(trend.getByRole("img")).toHaveAttribute("_echarts_instance_", first!.instance!);
+});

@@ -181,8 +181,9 @@ export default function Trends() {
   const mainSeries = useMemo(() => (trend?.ok ? mainSeriesOf(trend.data) : null), [trend]);
   const overlaySeries = useMemo(() => (mainSeries && trend?.ok ? overlaidSeries(mainSeries, trend.data.xAxis, overlayTrends) : []), [mainSeries, trend, overlayTrends]);
   const trendOption = useMemo(() => (mainSeries && trend?.ok ? trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight }) : null), [mainSeries, overlaySeries, trend, view, theme, highlight]);
-  // What the server's HTML carries for drawing the chart before hydration: the same inputs as trendOption's.
-  const early = useMemo(() => (trendOption && packedText !== null ? drawingText({ packed: packedText, overlays: overlayPacked, view, theme }) : null), [trendOption, packedText, overlayPacked, view, theme]);
+  // What the server's HTML carries for drawing the chart before hydration, from trendOption's own inputs;
+  // made on demand: by the server's render, and in the browser only to adopt that drawing.
+  const early = useMemo(() => (trendOption && packedText !== null ? () => drawingText({ packed: packedText, overlays: overlayPacked, view, theme }) : null), [trendOption, packedText, overlayPacked, view, theme]);
   const trendExport = useMemo(() => (mainSeries && trend?.ok ? () => trendChartOption({ series: mainSeries, overlays: overlaySeries, trend: trend.data, view, theme, highlight: null }, true) : null), [mainSeries, overlaySeries, trend, view, theme]);
 
   const gridSeries = useMemo(() => (grid ? grid.flatMap((t) => t.series.filter((s) => s.run.length > 0).map((s) => ({ s, t }))) : []), [grid]);

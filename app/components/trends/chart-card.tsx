@@ -47,7 +47,7 @@ interface Props {
   /** Buttons beside PNG and CSV (e.g. full screen). */
   tools?: ReactNode;
   /** The text the option is built from, for drawing it before hydration (see ./early-chart.ts). */
-  early?: string | null;
+  early?: (() => string) | null;
 }
 
 export function ChartCard({ title, filename, option, exportOption, csv, busy, error, empty, height = 460, onPointClick, children, testId, tools, early }: Props) {

@@ -63,12 +63,14 @@ export function drawEarlyCharts(build: (text: string) => EChartsOption | null): 
 }
 
 /**
- * The chart drawn early in `box` when it was drawn from `text`, without its early handlers, for
- * the component to keep; null when there is none. A chart drawn from other inputs is disposed.
+ * The chart drawn early in `box` when it was drawn from the text `inputs()` gives (asked only when
+ * there is such a chart), without its early handlers, for the component to keep; null when there
+ * is none. A chart drawn from other inputs is disposed.
  */
-export function adoptEarlyChart(box: HTMLElement, text: string | undefined): EarlyChart | null {
+export function adoptEarlyChart(box: HTMLElement, inputs: (() => string) | undefined): EarlyChart | null {
   const early = drawn.get(box);
   if (!early) return null;
+  const text = inputs?.();
   drawn.delete(box);
   early.chart.off("click");
   early.chart.off("finished");

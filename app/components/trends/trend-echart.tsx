@@ -4,7 +4,7 @@
  * route loads it with its own modules — so the chart is created and drawn in the effect that
  * follows hydration, with no extra round trip; the resize observer redraws only when the box
  * really changed size (its first call, on observe, would otherwise draw everything twice).
- * Given `early` (the text of its inputs), the server renders that text beside the box and the
+ * Given `early` (the text of its inputs, made on demand), the server renders that text beside the box and the
  * chart is drawn before hydration (./early-chart.ts); on mount the component keeps that chart
  * instead of drawing it again. The box's content is ECharts', never React's (hydration must not
  * look into it).
@@ -24,8 +24,8 @@ interface Props {
   label: string;
   height?: number;
   onPointClick?: (datum: unknown, seriesName: string) => void;
-  /** The text the option is built from, for a drawing before hydration (see ./early-chart.ts). */
-  early?: string;
+  /** The text the option is built from, for a drawing before hydration (see ./early-chart.ts); made only where needed: in the server's render and when adopting such a drawing. */
+  early?: () => string;
 }
 
 /** The axes' titles and manual limits, and the legend's series, in words, for screen readers (and the journeys that check them). */
@@ -96,7 +96,7 @@ export const TrendEChart = forwardRef<EChartHandle, Props>(function TrendEChart(
     <>
       {early ? (
         // The text only in the server's HTML: in the browser it is read before hydration, and a client render needs none.
-        <script type="application/json" {...{ [EARLY_CHART_ATTRIBUTE]: "" }} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: typeof document === "undefined" ? early : "" }} />
+        <script type="application/json" {...{ [EARLY_CHART_ATTRIBUTE]: "" }} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: typeof document === "undefined" ? early() : "" }} />
       ) : null}
       <div ref={box} role="img" aria-label={label} aria-description={axesOf(option)} data-rendered={rendered ? "true" : "false"} style={{ width: "100%", height }} dangerouslySetInnerHTML={ECHARTS_OWNED} />
     </>
