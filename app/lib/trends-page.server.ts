@@ -71,7 +71,7 @@ export async function loadChartTrend(api: Api, input: Omit<TrendColumnsRequest, 
   return trend;
 }
 
-/** `packTrend` of a loaded trend, once per trend answer. */
+/** `packTrend` of a loaded trend, once per trend object: the main trend's and the grid's come from the cache as they are; an overlay is a renamed copy, packed per load. */
 export function packedChartTrend(trend: ChartTrend): string {
   let packed = packedTrends.get(trend);
   if (packed === undefined) packedTrends.set(trend, (packed = packTrend(trend)));

@@ -1,13 +1,12 @@
 /**
  * The trend pages' chart: like app/components/echart.tsx (same `data-rendered` signal, `toPng()`
  * handle and point clicks), tuned for 10,000-point series. ECharts is imported statically — the
- * route loads it with its own modules — so the chart is created and drawn in the effect that
- * follows hydration, with no extra round trip; the resize observer redraws only when the box
- * really changed size (its first call, on observe, would otherwise draw everything twice).
- * Given `early` (the text of its inputs, made on demand), the server renders that text beside the box and the
- * chart is drawn before hydration (./early-chart.ts); on mount the component keeps that chart
- * instead of drawing it again. The box's content is ECharts', never React's (hydration must not
- * look into it).
+ * route loads it with its own modules. Given `early` (the text of its inputs, made on demand),
+ * the server renders that text beside the box, the chart is drawn from it before hydration
+ * (./early-chart.ts), and on mount the component keeps that chart instead of drawing it again;
+ * otherwise it draws in the effect that follows mounting. The box's content is ECharts', never
+ * React's (hydration must not look into it). The resize observer redraws only when the box really
+ * changed size (its first call, on observe, would otherwise draw everything twice).
  */
 import type { EChartsOption } from "echarts";
 import type { EChartsType } from "echarts/core";
