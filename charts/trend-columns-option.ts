@@ -59,21 +59,56 @@ export function columnData(s: TrendColumns): TrendColumnDatum[] {
 /** The point dimensions of a large series' typed rows: a datum ECharts hands back is [x, value, error, run]. */
 const ROW_DIMENSIONS = ["x", "value", "error", "run"];
 
+/** How many of a series' runs have a position on the axis (the points it draws). */
+function placedCount(s: TrendColumns): number {
+  let n = 0;
+  for (const x of s.x) if (x !== null && x !== undefined) n++;
+  return n;
+}
+
 /**
- * A large series' points as one Float64Array of [x, value, error, run] rows: ECharts reads typed
- * rows straight into its store and neither copies nor walks 10,000 small arrays for them.
+ * A large series' points as one Float64Array of [x, value, error, run] rows, straight from its
+ * columns: ECharts reads typed rows into its store and neither copies nor walks 10,000 small arrays.
  */
-export function typedRows(data: readonly TrendColumnDatum[]): Float64Array {
-  const rows = new Float64Array(data.length * 4);
-  data.forEach((d, i) => rows.set(d, i * 4));
+export function typedRows(s: TrendColumns, count = placedCount(s)): Float64Array {
+  const rows = new Float64Array(count * 4);
+  for (let i = 0, k = 0; i < s.run.length; i++) {
+    const x = s.x[i];
+    if (x === null || x === undefined) continue;
+    rows[k++] = x;
+    rows[k++] = s.value[i]!;
+    rows[k++] = s.error[i]!;
+    rows[k++] = s.run[i]!;
+  }
   return rows;
 }
 
-/** Error bars as the `lines` series' flat form: [2, x, low, x, high] per point. */
-export function flatBars(data: readonly TrendColumnDatum[]): Float64Array {
-  const flat = new Float64Array(data.length * 5);
-  data.forEach(([x, y, e], i) => flat.set([2, x, y - e, x, y + e], i * 5));
+/** Error bars as the `lines` series' flat form, [2, x, low, x, high] per point, from typed rows. */
+export function flatBars(rows: Float64Array): Float64Array {
+  const n = rows.length / 4;
+  const flat = new Float64Array(n * 5);
+  for (let i = 0; i < n; i++) {
+    const x = rows[i * 4]!;
+    const y = rows[i * 4 + 1]!;
+    const e = rows[i * 4 + 2]!;
+    const k = i * 5;
+    flat[k] = 2;
+    flat[k + 1] = flat[k + 3] = x;
+    flat[k + 2] = y - e;
+    flat[k + 4] = y + e;
+  }
   return flat;
+}
+
+/** Where each run sits on the axis, over all series (a later series' position wins). */
+function positions(series: readonly TrendColumns[]): Map<number, number> {
+  const position = new Map<number, number>();
+  for (const s of series)
+    for (let i = 0; i < s.run.length; i++) {
+      const x = s.x[i];
+      if (x !== null && x !== undefined) position.set(s.run[i]!, x);
+    }
+  return position;
 }
 
 /** Every other LHC fill shaded: [first x, last x] of the runs of fills 1, 3, 5… (in fill order). */
@@ -94,8 +129,8 @@ export function fillBands(runs: NonNullable<TrendColumnsInput["runs"]>, position
  * so the y axis' extent is the bars' extent. Above: a `lines` series in large mode, which draws
  * every bar in one path (a custom series lays out one element per point — seconds for 10,000).
  */
-function errorBars(name: string, data: TrendColumnDatum[], color: string, yAxisIndex: number): SeriesOption {
-  if (data.length > LARGE_SERIES) {
+function errorBars(name: string, data: TrendColumnDatum[] | Float64Array, color: string, yAxisIndex: number): SeriesOption {
+  if (data instanceof Float64Array) {
     return {
       type: "lines",
       name,
@@ -140,21 +175,20 @@ export function pointLabel(seriesName: string, d: TrendColumnDatum): string {
 export function buildTrendColumnsOption(input: TrendColumnsInput): EChartsOption {
   const theme = chartThemes[input.theme];
   const series: SeriesOption[] = [];
-  const position = new Map<number, number>();
   let total = 0;
   const titles = input.series.map((s) => s.yTitle ?? input.yTitle);
   const twoAxes = input.series.length === 2 && titles[0] !== titles[1];
   input.series.forEach((s, i) => {
     const yAxisIndex = twoAxes ? i : 0;
     const color = theme.palette[i % theme.palette.length]!;
-    const data = columnData(s);
-    total += data.length;
-    for (const d of data) position.set(d[3], d[0]);
-    const large = data.length > LARGE_SERIES;
+    const count = placedCount(s);
+    total += count;
+    const large = count > LARGE_SERIES;
+    const data = large ? typedRows(s, count) : columnData(s);
     series.push({
       type: "scatter",
       name: s.name,
-      ...(large ? { data: typedRows(data), dimensions: ROW_DIMENSIONS } : { data }),
+      ...(large ? { data, dimensions: ROW_DIMENSIONS } : { data: data as TrendColumnDatum[] }),
       symbolSize: large ? 4 : 7,
       itemStyle: { color },
       large,
@@ -171,11 +205,11 @@ export function buildTrendColumnsOption(input: TrendColumnsInput): EChartsOption
   });
   const first = series[0];
   if (input.fillBands && input.xAxis !== "fill" && input.runs && first) {
-    const bands = fillBands(input.runs, position);
+    const bands = fillBands(input.runs, positions(input.series));
     if (bands.length) (first as { markArea?: unknown }).markArea = { silent: true, itemStyle: { color: theme.band }, data: bands.map(([a, b]) => [{ xAxis: a }, { xAxis: b }]) };
   }
   const ring = input.highlightRun ?? null;
-  if (ring !== null && first && position.has(ring)) {
+  if (ring !== null && first) {
     const s0 = input.series[0]!;
     const k = s0.run.indexOf(ring);
     if (k >= 0 && s0.x[k] !== null) {
