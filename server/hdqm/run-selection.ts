@@ -4,12 +4,15 @@ import { goldenJsonSchema } from "./golden-json";
 
 const runNumber = z.number().int().positive();
 
+/** The most runs one trend reads, whatever the selection: latest N and lists are held to it here, a range when it is read. */
+export const MAX_TREND_RUNS = 20_000;
+
 export const runSelectionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("latest"), n: z.number().int().min(1).max(20_000) }),
+  z.object({ kind: z.literal("latest"), n: z.number().int().min(1).max(MAX_TREND_RUNS) }),
   z
     .object({ kind: z.literal("range"), from: runNumber, to: runNumber })
     .refine((s) => s.from <= s.to, { message: "from must not be after to", path: ["to"] }),
-  z.object({ kind: z.literal("list"), runs: z.array(runNumber).min(1).max(20_000) }),
+  z.object({ kind: z.literal("list"), runs: z.array(runNumber).min(1).max(MAX_TREND_RUNS) }),
   z.object({
     kind: z.literal("golden"),
     json: goldenJsonSchema,

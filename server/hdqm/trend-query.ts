@@ -9,7 +9,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/pool";
 import { certifiedLsCount, goldenRuns, type GoldenRun } from "./golden-json";
-import { runSelectionSchema, type ParsedRunSelection } from "./run-selection";
+import { MAX_TREND_RUNS, runSelectionSchema, type ParsedRunSelection } from "./run-selection";
 import { runAxis, xAxes } from "./x-axis";
 
 const name = z.string().regex(/^[A-Za-z0-9_+-]+$/, "metric names are [A-Za-z0-9_+-]+");
@@ -119,7 +119,7 @@ export const allRunColumns = Object.keys(RUN_COLUMNS) as RunColumn[];
  * keeps its input's order), so there is no sort per column; latest N reads the index backwards
  * and turns the N rows around once.
  */
-export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null, columns: readonly RunColumn[] = allRunColumns) {
+export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null, columns: readonly RunColumn[] = allRunColumns, maxRuns = MAX_TREND_RUNS) {
   const sel = scope.selection;
   const wanted = [...new Set<RunColumn>(["run", ...columns])];
   const significant = scope.includeNonSignificant ? sql`` : sql`and t.significant`;
@@ -129,16 +129,24 @@ export function selectRunsQuery(scope: SeriesScope, golden: GoldenRun[] | null, 
   const ordered =
     sel.kind === "latest"
       ? sql`select * from (select ${inner} from trend_run t ${where} order by t.run_number desc limit ${sel.n}) t order by t.run`
-      : sql`select ${inner} from trend_run t ${where} order by t.run_number`;
+      : // A range can hold any number of runs: one more than the most a trend reads says it holds too many.
+        sql`select ${inner} from trend_run t ${where} order by t.run_number${sel.kind === "range" ? sql` limit ${maxRuns + 1}` : sql``}`;
   return sql<Partial<RunArrays>>`select ${arrays} from (${ordered}) s`;
 }
 
-/** The runs of a scope (one dataset each), sorted by run number; columns not asked for come back empty. */
-export async function selectRuns(db: Db, scope: SeriesScope, columns: readonly RunColumn[] = allRunColumns): Promise<TrendRuns> {
+/**
+ * The runs of a scope (one dataset each), sorted by run number; columns not asked for come back empty.
+ * A range holding more than `maxRuns` runs is refused, naming the range and the limit.
+ */
+export async function selectRuns(db: Db, scope: SeriesScope, columns: readonly RunColumn[] = allRunColumns, maxRuns = MAX_TREND_RUNS): Promise<TrendRuns> {
   const sel = scope.selection;
   const golden = sel.kind === "golden" ? goldenRuns(sel.json) : null;
-  const { rows } = await selectRunsQuery(scope, golden, golden ? [...columns, "ls_count", "recorded"] : columns).execute(db);
+  const { rows } = await selectRunsQuery(scope, golden, golden ? [...columns, "ls_count", "recorded"] : columns, maxRuns).execute(db);
   const r = rows[0];
+  if (sel.kind === "range" && (r?.run?.length ?? 0) > maxRuns)
+    throw new TrendQueryError(
+      `runs ${sel.from}–${sel.to} of ${scope.primaryDataset} / ${scope.processingString} hold more than ${maxRuns.toLocaleString("en-US")} runs, the most a trend draws: narrow the range or choose the latest N runs`,
+    );
   const runs: TrendRuns = {
     run: r?.run ?? [],
     datasetId: r?.dataset_id ?? [],

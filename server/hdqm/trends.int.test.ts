@@ -8,6 +8,7 @@ import { ingestHistogramSet } from "../ingest/ingest-histograms";
 import { importOmsRecords } from "../ingest/oms-import";
 import { forgetRuns, omsRun } from "../ingest/test-support";
 import { alarmsForRun } from "./alarms";
+import { selectRuns } from "./trend-query";
 
 const services = testServices();
 const db = services.db;
@@ -63,6 +64,15 @@ describe("trends API", () => {
     expect(s.value[s.run.indexOf(ZSHIFT)]).toBeLessThan(89.5);
     const all = await api.trends.series({ ...scope, metrics: ["Z_peak_mass"], selection: { kind: "range", from: RUNS[0]!, to: RUNS[11]! }, includeNonSignificant: true });
     expect(all.series[0]!.run).toHaveLength(12);
+  });
+
+  it("refuses a range holding more runs than a trend reads, naming the range and the limit", async () => {
+    const range = { ...scope, selection: { kind: "range" as const, from: RUNS[0]!, to: RUNS[11]! }, includeNonSignificant: true };
+    // The same statement the API runs, with a limit the test's 12 runs exceed (the API's is 20,000).
+    await expect(selectRuns(db, range, ["run"], 11)).rejects.toThrow(`runs ${RUNS[0]}–${RUNS[11]} of ZeroBias / ${PS} hold more than 11 runs, the most a trend draws`);
+    expect((await selectRuns(db, range, ["run"], 12)).run).toEqual(RUNS);
+    // Through the API the refusal is a BAD_REQUEST with that message (20,000 runs are not seeded here: the API's own limit is checked by its schema for the other selections).
+    await expect(api.trends.series({ ...scope, metrics: ["Z_peak_mass"], selection: { kind: "latest", n: 20_001 } })).rejects.toThrow(/20000|20,000/);
   });
 
   it("selects latest N and explicit lists, overlays metrics, and lays x out by luminosity", async () => {
