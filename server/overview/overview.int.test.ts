@@ -84,6 +84,20 @@ describe("overview and shift alarms", () => {
     expect(online.awaitingSignoff).toBeGreaterThanOrEqual(2);
     expect(online.inFlight).toBeGreaterThanOrEqual(online.awaitingSignoff);
     expect(summary.stages.map((s) => s.stage)).toEqual(["online", "express", "prompt", "reprocessing"]);
+
+    // The corrupt histogram is restored from its reference run's and a shifter retries: the failure is settled,
+    // so neither the alarms nor the overview's failed activities list it any more (the audit keeps it).
+    await services.db
+      .updateTable("stored_histogram as h")
+      .set((eb) => ({ histogram: eb.selectFrom("stored_histogram as r").select("r.histogram").where("r.run_number", "=", broken + 1).whereRef("r.me_path", "=", "h.me_path").limit(1) }))
+      .where("h.run_number", "=", broken)
+      .execute();
+    const retried = await callerAs("shifter", "carol").certification.retryComparisons({ runNumber: broken, stage: "online", reason: "histogram restored" });
+    expect(retried.status).toBe("awaiting-signoff");
+    expect((await callerAs("viewer").overview.alarms({ runs: [broken] })).filter((a) => a.kind === "comparison-failed")).toEqual([]);
+    expect((await callerAs("viewer").overview.summary({ limit: 200 })).failedActivities.filter((a) => a.runNumber === broken)).toEqual([]);
+    const audited = await services.db.selectFrom("cert_audit").select("kind").where("run_number", "=", broken).where("kind", "=", "comparison-failed").execute();
+    expect(audited).toHaveLength(1);
   });
 
   it("acknowledges alarms once, for shifters only, and names unknown ones", async () => {

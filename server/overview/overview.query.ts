@@ -1,11 +1,13 @@
 /**
  * The overview page's picture of certification: runs in flight per stage, runs waiting for a
- * sign-off or for prompt calibrations, recent failures (comparisons in ERROR, failed activities),
+ * sign-off or for prompt calibrations, recent failures (comparisons in ERROR, failed activities
+ * that no later step of their stage settled),
  * missed sign-off deadlines and HDQM trend alarms.
  */
 import type { Db } from "../../db/pool";
 import { listAlarms } from "../hdqm/alarms";
 import { stageOfAuditKey } from "./alarm-key";
+import { notSettled } from "./settled-failure";
 import { CALIBRATION_GATE, countByStage, signoffStatuses } from "./run-progress";
 
 export interface OverviewOptions {
@@ -57,7 +59,14 @@ export async function overviewSummary(db: Db, opts: OverviewOptions = {}) {
       .orderBy("me_path")
       .limit(limit)
       .execute(),
-    db.selectFrom("cert_audit").select(["id", "run_number", "kind", "at", "reason", "idempotency_key"]).where("kind", "in", failedActivityKinds).orderBy("id", "desc").limit(limit).execute(),
+    db
+      .selectFrom("cert_audit as a")
+      .select(["a.id", "a.run_number", "a.kind", "a.at", "a.reason", "a.idempotency_key"])
+      .where("a.kind", "in", failedActivityKinds)
+      .where(notSettled)
+      .orderBy("a.id", "desc")
+      .limit(limit)
+      .execute(),
     db.selectFrom("cert_audit").select(["id", "run_number", "at", "reason", "idempotency_key"]).where("kind", "=", "escalation").orderBy("id", "desc").limit(limit).execute(),
     listAlarms(db, { limit }),
   ]);

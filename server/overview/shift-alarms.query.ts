@@ -1,6 +1,6 @@
 /**
  * The shift's alarm list: comparisons in ERROR (one alarm per run and dataset), comparison
- * activities that failed, and sign-off deadlines missed (the workflow's escalation), each with
+ * activities that failed and that no later step of their stage settled, and sign-off deadlines missed (the workflow's escalation), each with
  * its acknowledgement when there is one. Derived on every read from certification's tables,
  * so a workflow never has to know about alarms; only acknowledgements are stored.
  */
@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import type { Db } from "../../db/pool";
 import type { Stage } from "../../db/tables/dataset.table";
 import { type AlarmKind, alarmAuditKinds, auditAlarmKey, comparisonAlarmKey, stageOfAuditKey } from "./alarm-key";
+import { notSettled } from "./settled-failure";
 
 /** Alarms raised longer ago than this are no longer listed (a shift reads the recent ones). */
 export const ALARM_WINDOW_DAYS = 7;
@@ -64,11 +65,12 @@ async function comparisonAlarms(db: Db, since: Date, runs?: readonly number[]): 
 
 async function auditAlarms(db: Db, since: Date, runs?: readonly number[]): Promise<RawAlarm[]> {
   let q = db
-    .selectFrom("cert_audit")
-    .select(["id", "run_number", "kind", "at", "reason", "idempotency_key"])
-    .where("kind", "in", Object.keys(alarmAuditKinds))
-    .where("at", ">=", since);
-  if (runs) q = q.where("run_number", "in", runs.length ? [...runs] : [-1]);
+    .selectFrom("cert_audit as a")
+    .select(["a.id", "a.run_number", "a.kind", "a.at", "a.reason", "a.idempotency_key"])
+    .where("a.kind", "in", Object.keys(alarmAuditKinds))
+    .where("a.at", ">=", since)
+    .where(notSettled);
+  if (runs) q = q.where("a.run_number", "in", runs.length ? [...runs] : [-1]);
   const rows = await q.execute();
   return rows.map((r) => {
     const kind = alarmAuditKinds[r.kind as keyof typeof alarmAuditKinds];
