@@ -87,11 +87,8 @@ describe("overview and shift alarms", () => {
 
     // The corrupt histogram is restored from its reference run's and a shifter retries: the failure is settled,
     // so neither the alarms nor the overview's failed activities list it any more (the audit keeps it).
-    await services.db
-      .updateTable("stored_histogram as h")
-      .set((eb) => ({ histogram: eb.selectFrom("stored_histogram as r").select("r.histogram").where("r.run_number", "=", broken + 1).whereRef("r.me_path", "=", "h.me_path").limit(1) }))
-      .where("h.run_number", "=", broken)
-      .execute();
+    const reference = await services.db.selectFrom("stored_histogram").select(["me_path", "histogram"]).where("run_number", "=", broken + 1).execute();
+    for (const r of reference) await services.db.updateTable("stored_histogram").set({ histogram: JSON.stringify(r.histogram) }).where("run_number", "=", broken).where("me_path", "=", r.me_path).execute();
     const retried = await callerAs("shifter", "carol").certification.retryComparisons({ runNumber: broken, stage: "online", reason: "histogram restored" });
     expect(retried.status).toBe("awaiting-signoff");
     expect((await callerAs("viewer").overview.alarms({ runs: [broken] })).filter((a) => a.kind === "comparison-failed")).toEqual([]);

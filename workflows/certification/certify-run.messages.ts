@@ -132,7 +132,8 @@ export interface RetryComparisonsRequest {
 export interface RetryComparisonsResult {
   readonly stage: Stage;
   readonly retry: number;
-  readonly status: "awaiting-signoff" | "comparison-failed";
+  /** "signed-off": the retry succeeded and the configuration's automatic sign-off signed the stage. */
+  readonly status: "awaiting-signoff" | "signed-off" | "comparison-failed";
   readonly error: string | null;
   readonly referenceRun: number | null;
 }

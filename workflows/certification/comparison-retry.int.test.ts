@@ -10,6 +10,7 @@ import { createCaller } from "../../server/trpc/app-router";
 import { workflowsPath } from "../worker";
 import type { RecordStepInput } from "./certification.activities";
 import { certificationQuery, certifyRunWorkflowId } from "./certify-run.messages";
+import { AUTO_SIGNOFF_USER } from "./stage-machine.workflow";
 import { DT_ME, eventually, PIXEL_ME, seedRun, startCertWorker, storeHistograms, testConfig, th1 } from "./testing/cert-test-kit";
 
 /**
@@ -129,6 +130,26 @@ describe("retrying failed comparisons", () => {
     const handle = (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(rn));
     await handle.terminate("test done");
     await expect(Worker.runReplayHistory({ workflowsPath }, await handle.fetchHistory(), `retry-${rn}`)).resolves.toBeUndefined();
+  });
+
+  it("signs the stage off automatically after a successful retry when the configuration says so, as after a first comparison", async () => {
+    const run = await seedRun(services.db, { stages: ["online"], badPayloadStage: "online" });
+    const rn = run.runNumber;
+    await startCertification(worker.deps, rn, testConfig(run.referenceRun, { autoSignoff: true }));
+    // A failed comparison leaves the lumisections without a status: no automatic sign-off.
+    await untilStatus(rn, "comparison-failed");
+    expect((await stageView(rn, "online"))?.signoff).toBeNull();
+
+    await storeHistograms(services.db, rn, "online", { [PIXEL_ME]: th1("flat"), [DT_ME]: th1("flat") });
+    const retried = await callerAs("shifter").certification.retryComparisons({ runNumber: rn, stage: "online", reason: "pixel histogram re-ingested" });
+    expect(retried).toMatchObject({ retry: 1, status: "signed-off", error: null });
+    expect(retried.message).toMatch(/^retry 1 of the online comparisons of run \d+ succeeded: results and automatic flags are written, and online was signed off automatically/);
+    const signoffs = (await auditTrail(services.db, rn)).filter((a) => a.kind === "signoff");
+    expect(signoffs.map((a) => [a.actor, a.reason])).toEqual([[AUTO_SIGNOFF_USER, "automatic sign-off"]]);
+
+    const handle = (await services.temporal()).workflow.getHandle(certifyRunWorkflowId(rn));
+    await handle.terminate("test done").catch(() => undefined);
+    await expect(Worker.runReplayHistory({ workflowsPath }, await handle.fetchHistory(), `auto-retry-${rn}`)).resolves.toBeUndefined();
   });
 
   it("refuses a stage that did not fail, a stage not started, a viewer and an empty reason", async () => {

@@ -2,10 +2,11 @@
  * The `retryComparisons` update, in workflow code: when a stage's comparisons failed after their
  * activity retries (a stored histogram that did not decode, the histogram store down), a shifter
  * fixes the cause and runs compareStage and applyAutoFlags again for the stage's dataset, in the
- * same workflow. A success clears the error and the stage awaits its sign-off; another failure
+ * same workflow. A success clears the error and the stage awaits its sign-off (or is signed off
+ * automatically, when the configuration says so, as after a first comparison); another failure
  * keeps it comparison-failed with the new error. Every retry is numbered in the audit trail.
  */
-import { ApplicationFailure } from "@temporalio/workflow";
+import { ApplicationFailure, patched } from "@temporalio/workflow";
 import { hasRole } from "../../server/auth/roles";
 import { MIN_RETRY_REASON } from "../../server/certification/comparison-retry-rules";
 import type { RetryComparisonsRequest, RetryComparisonsResult } from "./certify-run.messages";
@@ -54,5 +55,6 @@ export async function retryComparisons(m: StageMachine, req: RetryComparisonsReq
   const error = rec.comparisonError;
   const outcome = error ?? `retry ${retry} of the ${rec.stage} comparisons succeeded: comparisons done, automatic flags written`;
   await m.record(rec.stage, ["comparison-retry", retry, "result"], error ? "comparison-failed" : "transition", "system", outcome, { status: "comparing" }, { status: rec.status, referenceRun: rec.referenceRun, retry }, rec);
-  return { stage: rec.stage, retry, status: error ? "comparison-failed" : "awaiting-signoff", error, referenceRun: rec.referenceRun };
+  const signed = !error && patched("auto-signoff-after-retry") && (await m.signOffAutomatically(rec.stage));
+  return { stage: rec.stage, retry, status: error ? "comparison-failed" : signed ? "signed-off" : "awaiting-signoff", error, referenceRun: rec.referenceRun };
 }

@@ -261,16 +261,7 @@ export class StageMachine {
     this.setStatus(rec.status, stage);
     await this.record(stage, ["awaiting-signoff"], rec.comparisonError ? "comparison-failed" : "transition", "system", rec.comparisonError ?? "comparisons done, automatic flags written", null, { status: rec.status, referenceRun: rec.referenceRun }, rec);
 
-    if (config.autoSignoff && this.awaiting.has(stage)) {
-      const req: SignOffRequest = { stage, user: AUTO_SIGNOFF_USER, role: "shifter", comment: "automatic sign-off" };
-      let ready = true;
-      try {
-        this.validateSignOff(req);
-      } catch {
-        ready = false;
-      }
-      if (ready) await this.signOff(req);
-    }
+    await this.signOffAutomatically(stage);
     await this.awaitSignoff(rec);
     // The sign-off update's write (dataset SIGNOFF) runs beside this loop; without waiting for it,
     // it could land after COMPLETED and leave the dataset SIGNOFF.
@@ -279,6 +270,19 @@ export class StageMachine {
     rec.status = "completed";
     this.setStatus("completed", stage);
     await this.record(stage, ["completed"], "transition", "system", `stage ${stage} completed`, { dataset: "SIGNOFF" }, { dataset: "COMPLETED" }, rec, "COMPLETED");
+  }
+
+  /** The configuration's automatic sign-off of a stage awaiting one, when a shifter's sign-off would be accepted; true when it signed. */
+  async signOffAutomatically(stage: Stage): Promise<boolean> {
+    if (!this.id.config.autoSignoff || !this.awaiting.has(stage)) return false;
+    const req: SignOffRequest = { stage, user: AUTO_SIGNOFF_USER, role: "shifter", comment: "automatic sign-off" };
+    try {
+      this.validateSignOff(req);
+    } catch {
+      return false;
+    }
+    await this.signOff(req);
+    return true;
   }
 
   /**
