@@ -39,6 +39,14 @@ test("an overlay from another subsystem is drawn with its own legend entry and a
   await expect(page).toHaveURL(/ov=Tracking%3ANumberOfTracks_GenTk_mean&ov=Muons%3AZ_peak_mass%3AZeroBias%3APromptReco-v1/);
   await expect(drawn(page.getByTestId("trend-chart"))).toHaveAttribute("aria-description", "x: Run number; y: value [GeV]; right y: Tracks per event; series: Z_peak_mass, Tracking/NumberOfTracks_GenTk_mean, Muons/Z_peak_mass (ZeroBias / PromptReco-v1)");
 
+  // The chart's data as CSV holds the overlays' columns too, named as the legend names them.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download Trend data as CSV" }).click();
+  const lines = (await readFile(await (await download).path(), "utf8")).trim().split("\n");
+  expect(lines[0]).toMatch(/,Muons\/Z_peak_mass,Muons\/Z_peak_mass_error,Tracking\/NumberOfTracks_GenTk_mean,Tracking\/NumberOfTracks_GenTk_mean_error,Muons\/Z_peak_mass \(ZeroBias \/ PromptReco-v1\),Muons\/Z_peak_mass \(ZeroBias \/ PromptReco-v1\)_error$/);
+  expect(lines.length).toBeGreaterThanOrEqual(61);
+  expect(lines.slice(1).filter((l) => /^\d+\.?\d*$/.test(l.split(",").at(-4) ?? "")).length).toBeGreaterThan(0);
+
   await page.getByRole("button", { name: "Remove overlay Muons/Z_peak_mass (ZeroBias / PromptReco-v1)" }).click();
   await expect(page).not.toHaveURL(/PromptReco/);
   await page.getByRole("button", { name: "Remove overlay Tracking/NumberOfTracks_GenTk_mean" }).click();

@@ -82,7 +82,7 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
   const tree = await api.trends.tree();
   const view = resolveView(asked, tree);
   const { subsystem, primaryDataset, processingString } = view;
-  if (!subsystem || !primaryDataset || !processingString) return { tree, view, trendInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null };
+  if (!subsystem || !primaryDataset || !processingString) return { tree, view, trendInput: null, csvInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null };
   const scope = { primaryDataset, processingString, selection: selectionOf(view.runs), includeNonSignificant: view.includeAll };
   const trendInput = view.metrics.length ? { ...scope, subsystem, metrics: view.metrics, xAxis: view.xAxis } : null;
   const point = view.point;
@@ -95,18 +95,20 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
     const runs = t?.ok ? t.data.runs.run : [];
     return runs.length ? { ...scope, selection: { kind: "range" as const, from: Math.min(...runs), to: Math.max(...runs) } } : scope;
   };
-  const [trend, overlays, quantity, correlation, details] = await Promise.all([
+  // Each overlay as one metric over its own scope: what the chart draws, and what the CSV asks for again.
+  const overlayInputs = trendInput && !view.grid ? Promise.all(view.overlays.map(async (o) => ({ ...(await overlayScope(o.primaryDataset !== null)), ...overlayDataset(o, { primaryDataset, processingString }), subsystem: o.subsystem, metric: o.metric }))) : Promise.resolve([]);
+  const [trend, overlays, quantity, correlation, details, csvOverlays] = await Promise.all([
     main,
-    trendInput && !view.grid
-      ? Promise.all(
-          view.overlays.map((o) =>
-            attempt(async () => {
-              const t = await loadChartTrend(api, { ...(await overlayScope(o.primaryDataset !== null)), ...overlayDataset(o, { primaryDataset, processingString }), subsystem: o.subsystem, metrics: [o.metric], xAxis: view.xAxis });
-              return { ...t, series: t.series.map((s) => ({ ...s, name: overlayLabel(o) })) };
-            }),
-          ),
-        )
-      : [],
+    overlayInputs.then((inputs) =>
+      Promise.all(
+        inputs.map(({ metric, ...scope }, i) =>
+          attempt(async () => {
+            const t = await loadChartTrend(api, { ...scope, metrics: [metric], xAxis: view.xAxis });
+            return { ...t, series: t.series.map((s) => ({ ...s, name: overlayLabel(view.overlays[i]!) })) };
+          }),
+        ),
+      ),
+    ),
     view.quantity ? attempt(() => api.trends.runQuantity({ ...scope, quantity: view.quantity!, xAxis: view.xAxis })) : null,
     view.correlation && view.metrics.length >= 2 ? attempt(() => api.trends.correlation({ ...scope, subsystem, metrics: view.metrics.slice(0, 3) })) : null,
     point
@@ -114,8 +116,11 @@ export async function loadTrendPage(api: Api, asked: TrendView) {
           api.trends.pointDetails({ ...pointScope, metric: point.metric, run: point.run, ...(view.referenceRun !== null ? { referenceRun: view.referenceRun } : {}) }),
         )
       : null,
+    overlayInputs,
   ]);
-  return { tree, view, trendInput, trend, overlays, quantity, correlation, details };
+  // The CSV holds the overlays that could be drawn.
+  const csvInput = trendInput ? { ...trendInput, overlays: csvOverlays.filter((_, i) => overlays[i]?.ok) } : null;
+  return { tree, view, trendInput, csvInput, trend, overlays, quantity, correlation, details };
 }
 
 export type TrendPageData = Awaited<ReturnType<typeof loadTrendPage>>;

@@ -31,7 +31,7 @@ import { overlayProblems } from "../lib/trends-overlay-problems";
 import { resolveView, viewProblems } from "../lib/trends-view";
 import { browserTrpc } from "../lib/trpc-browser";
 import { useChartTheme } from "../lib/use-chart-theme";
-import type { TrendRequest } from "../../server/hdqm/trend-query";
+import type { TrendCsvRequest } from "../../server/hdqm/trend-query";
 import { serverCaller } from "../trpc.server";
 import { PageError } from "../components/page-error";
 
@@ -87,7 +87,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The panel shows only what the URL asked for and exists: no default metric stands in for an unknown one.
     const known = new Set(tree.subsystems.find((s) => s.name === resolved.subsystem)?.metrics.map((m) => m.name));
     const view = { ...resolved, metrics: asked.metrics.filter((m) => known.has(m)) };
-    return { tree, view, trendInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null, grid: null, problems, theme };
+    return { tree, view, trendInput: null, csvInput: null, trend: null, overlays: [], quantity: null, correlation: null, details: null, grid: null, problems, theme };
   }
   const page = await loadTrendPage(api, asked);
   return { ...page, trend: slim(page.trend), overlays: slimOverlays(page.overlays), grid: await gridTrends(api, page), problems, theme };
@@ -109,8 +109,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 
 /** Through the API client, which POSTs a long selection (a golden JSON) instead of putting it in the URL. */
 async function fetchCsv(input: unknown): Promise<string> {
-  // The loader's own input, serialized: the server validates it again.
-  return (await browserTrpc().trends.csv.query(input as TrendRequest)).csv;
+  // The loader's own input (with the overlays the chart draws), serialized: the server validates it again.
+  return (await browserTrpc().trends.csv.query(input as TrendCsvRequest)).csv;
 }
 
 function describeRuns(v: TrendView): string {
@@ -138,7 +138,7 @@ function neighbours(series: ChartSeries | undefined, run: number): { previous: n
 
 export default function Trends() {
   const data = useLoaderData<typeof loader>();
-  const { tree, quantity, correlation, details, trendInput, problems } = data;
+  const { tree, quantity, correlation, details, trendInput, csvInput, problems } = data;
   const packed = data.trend;
   // Keyed by the packed text, so a revalidation that brings the same trend redraws nothing.
   const packedText = packed?.ok ? packed.packed : null;
@@ -269,7 +269,7 @@ export default function Trends() {
               filename={named.file}
               option={trendOption}
               exportOption={trendExport}
-              csv={() => fetchCsv(trendInput)}
+              csv={() => fetchCsv(csvInput)}
               busy={busy}
               error={trend && !trend.ok ? trend.error : null}
               empty={view.metrics.length === 0 ? "Choose a metric on the left." : runCount === 0 ? "No runs match this selection. Widen the run choice or include non-significant runs." : noPoints ? "The chosen metrics have no points in these runs." : null}

@@ -7,28 +7,46 @@ function cell(v: string | number | boolean | null | undefined): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function trendToCsv(t: TrendResult): string {
-  const head = ["run", "start_time", "fill", "duration_s", "delivered_lumi_pb", "recorded_lumi_pb", "significant", ...(t.runs.certifiedFraction ? ["certified_fraction", "certified_lumi_pb"] : [])];
-  for (const s of t.series) head.push(`${s.subsystem}/${s.name}`, `${s.subsystem}/${s.name}_error`);
-  const bySeries = t.series.map((s) => new Map(s.run.map((r, i) => [r, i])));
+/** A series drawn over a trend from another subsystem, metric or dataset, and the trend it comes from. */
+export interface CsvOverlay {
+  /** Its column's name, as the chart's legend says it. */
+  readonly label: string;
+  readonly trend: TrendResult;
+}
+
+/**
+ * One line per run of the trend and of its overlays (an overlay from another dataset may have runs
+ * the trend has not), in run order: the run's metadata, then value and error of each series and
+ * of each overlay (empty where a series has no point for the run).
+ */
+export function trendToCsv(t: TrendResult, overlays: readonly CsvOverlay[] = []): string {
+  const certified = t.runs.certifiedFraction !== null;
+  const head = ["run", "start_time", "fill", "duration_s", "delivered_lumi_pb", "recorded_lumi_pb", "significant", ...(certified ? ["certified_fraction", "certified_lumi_pb"] : [])];
+  const series = [...t.series.map((s) => ({ name: `${s.subsystem}/${s.name}`, s })), ...overlays.flatMap((o) => o.trend.series.slice(0, 1).map((s) => ({ name: o.label, s })))];
+  for (const { name } of series) head.push(name, `${name}_error`);
+  const bySeries = series.map(({ s }) => new Map(s.run.map((r, i) => [r, i])));
+  // Each run's metadata from the first trend that has the run.
+  const where = new Map<number, { runs: TrendResult["runs"]; i: number }>();
+  for (const trend of [t, ...overlays.map((o) => o.trend)]) trend.runs.run.forEach((run, i) => where.has(run) || where.set(run, { runs: trend.runs, i }));
   const lines = [head.map(cell).join(",")];
-  t.runs.run.forEach((run, i) => {
+  for (const run of [...where.keys()].sort((a, b) => a - b)) {
+    const { runs, i } = where.get(run)!;
     const row: (string | number | boolean | null | undefined)[] = [
       run,
-      new Date(t.runs.startTime[i]!).toISOString(),
-      t.runs.fill[i],
-      t.runs.durationS[i],
-      t.runs.deliveredLumi[i],
-      t.runs.recordedLumi[i],
-      t.runs.significant[i],
-      ...(t.runs.certifiedFraction ? [t.runs.certifiedFraction[i], t.runs.certifiedLumi?.[i]] : []),
+      new Date(runs.startTime[i]!).toISOString(),
+      runs.fill[i],
+      runs.durationS[i],
+      runs.deliveredLumi[i],
+      runs.recordedLumi[i],
+      runs.significant[i],
+      ...(certified ? [runs.certifiedFraction?.[i], runs.certifiedLumi?.[i]] : []),
     ];
-    t.series.forEach((s, k) => {
+    series.forEach(({ s }, k) => {
       const j = bySeries[k]!.get(run);
       row.push(j === undefined ? null : s.value[j], j === undefined ? null : s.error[j]);
     });
     lines.push(row.map(cell).join(","));
-  });
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -73,4 +73,16 @@ describe("CSV and links", () => {
     });
     expect(csv).toBe('run,start_time,fill,duration_s,delivered_lumi_pb,recorded_lumi_pb,significant,"S/m,1","S/m,1_error"\n1,1970-01-01T00:00:00.000Z,5,10,1,1,true,,\n2,1970-01-01T01:00:00.000Z,,20,2,2,false,0.5,0.1\n');
   });
+
+  it("adds an overlay's columns, and a line for a run only the overlay has, with that run's metadata", () => {
+    const runs = (run: number[]) => ({ run, datasetId: run.map(() => 1), startTime: run.map((r) => r * 3600e3), fill: run.map(() => 7), durationS: run.map(() => 10), deliveredLumi: run.map(() => 1), recordedLumi: run.map(() => 1), significant: run.map(() => true), certifiedFraction: null, certifiedLumi: null });
+    const series = (name: string, run: number[], value: number[]) => ({ metricId: 1, subsystem: "S", name, plotTitle: "", yTitle: "", run, x: run, width: null, value, error: value.map(() => 0) });
+    const csv = trendToCsv({ xAxis: "run", runs: runs([1, 2]), series: [series("m", [1, 2], [10, 20])] }, [{ label: "T/o (PD / PS)", trend: { xAxis: "run", runs: runs([2, 3]), series: [series("o", [2, 3], [200, 300])] } }]);
+    expect(csv.trim().split("\n")).toEqual([
+      "run,start_time,fill,duration_s,delivered_lumi_pb,recorded_lumi_pb,significant,S/m,S/m_error,T/o (PD / PS),T/o (PD / PS)_error",
+      "1,1970-01-01T01:00:00.000Z,7,10,1,1,true,10,0,,",
+      "2,1970-01-01T02:00:00.000Z,7,10,1,1,true,20,0,200,0",
+      "3,1970-01-01T03:00:00.000Z,7,10,1,1,true,,,300,0",
+    ]);
+  });
 });

@@ -30,6 +30,15 @@ export const trendRequestSchema = seriesScopeSchema.extend({
 });
 
 export type TrendRequest = z.input<typeof trendRequestSchema>;
+
+/** Series drawn over one trend from another subsystem, metric or dataset (as the trend page's overlays). */
+export const MAX_TREND_OVERLAYS = 4;
+
+/** A trend's CSV with its overlays' columns: each overlay is one metric over its own scope. */
+export const trendCsvRequestSchema = trendRequestSchema.extend({
+  overlays: z.array(seriesScopeSchema.extend({ metric: name })).max(MAX_TREND_OVERLAYS).default([]),
+});
+export type TrendCsvRequest = z.input<typeof trendCsvRequestSchema>;
 export type SeriesScope = z.output<typeof seriesScopeSchema>;
 
 export class TrendQueryError extends Error {

@@ -102,6 +102,16 @@ describe("trends API", () => {
     const lines = csv.csv.trim().split("\n");
     expect(lines[0]).toMatch(/^run,start_time,.*Muons\/Z_peak_mass,Muons\/Z_peak_mass_error$/);
     expect(lines).toHaveLength(3);
+
+    // With an overlay (as the trend page draws it): its columns follow, named as the legend names it, valued per run.
+    const selection = { kind: "range" as const, from: RUNS[0]!, to: RUNS[2]! };
+    const withOverlay = await api.trends.csv({ ...scope, metrics: ["Z_peak_mass"], selection, overlays: [{ ...scope, selection, metric: "Mean_Tight_DimuonMass_Inclusive" }] });
+    const rows = withOverlay.csv.trim().split("\n").map((l) => l.split(","));
+    expect(rows[0]!.slice(-4)).toEqual(["Muons/Z_peak_mass", "Muons/Z_peak_mass_error", "Muons/Mean_Tight_DimuonMass_Inclusive", "Muons/Mean_Tight_DimuonMass_Inclusive_error"]);
+    const overlayAlone = await api.trends.series({ ...scope, metrics: ["Mean_Tight_DimuonMass_Inclusive"], selection });
+    expect(rows.slice(1).map((r) => [Number(r[0]), Number(r.at(-2))])).toEqual(overlayAlone.series[0]!.run.map((run, i) => [run, overlayAlone.series[0]!.value[i]]));
+    // An overlay's metric that does not exist is named, as for the trend's own.
+    await expect(api.trends.csv({ ...scope, metrics: ["Z_peak_mass"], selection, overlays: [{ ...scope, selection, metric: "no_such_metric" }] })).rejects.toThrow(/unknown metric in Muons: no_such_metric/);
   });
 
   it("shows a point's run, histogram, reference and links, and run quantities as trends", async () => {

@@ -9,13 +9,14 @@ import { pointDetails, pointDetailsRequestSchema } from "../../hdqm/point-detail
 import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quantities";
 import { selectionTree } from "../../hdqm/selection-tree";
 import { queryTrendColumns, trendColumnsRequestSchema } from "../../hdqm/trend-columns";
-import { queryTrend, TrendQueryError, trendRequestSchema } from "../../hdqm/trend-query";
+import { queryTrend, TrendQueryError, trendCsvRequestSchema, trendRequestSchema } from "../../hdqm/trend-query";
 import { boundedArray, nameText, runNumber } from "../../limits/fields";
 import { withinColumns } from "../../limits/columns";
 import { procedureFor, router } from "../trpc";
 
 // HDQM's request schemas, with every run number and string held to its column.
 const trendInput = trendRequestSchema.superRefine(withinColumns);
+const csvInput = trendCsvRequestSchema.superRefine(withinColumns);
 const columnsInput = trendColumnsRequestSchema.superRefine(withinColumns);
 const correlationInput = correlationRequestSchema.superRefine(withinColumns);
 const runQuantityInput = runQuantityRequestSchema.superRefine(withinColumns);
@@ -50,12 +51,20 @@ export const trendsRouter = router({
   pointDetails: procedureFor("viewer")
     .input(pointDetailsInput)
     .query(({ ctx, input }) => asApi(() => pointDetails(ctx.services.db, input, linkBasesOf(ctx.services.config)))),
+  /** The trend as CSV, one line per run; with `overlays`, their columns too (named as the chart's legend names them). */
   csv: procedureFor("viewer")
-    .input(trendInput)
+    .input(csvInput)
     .query(({ ctx, input }) =>
       asApi(async () => {
-        const t = await ctx.services.trendCache.get("series", input, () => queryTrend(ctx.services.db, input));
-        return { filename: `hdqm-${input.subsystem}-${input.metrics.join("+")}.csv`, csv: trendToCsv(t) };
+        const { overlays, ...main } = input;
+        const trend = (req: typeof main) => ctx.services.trendCache.get("series", req, () => queryTrend(ctx.services.db, req));
+        const [t, ...drawn] = await Promise.all([
+          trend(main),
+          ...overlays.map(({ metric, ...scope }) => trend({ ...scope, metrics: [metric], xAxis: main.xAxis })),
+        ]);
+        const label = (o: (typeof overlays)[number]) =>
+          `${o.subsystem}/${o.metric}${o.primaryDataset !== main.primaryDataset || o.processingString !== main.processingString ? ` (${o.primaryDataset} / ${o.processingString})` : ""}`;
+        return { filename: `hdqm-${input.subsystem}-${input.metrics.join("+")}.csv`, csv: trendToCsv(t, overlays.map((o, i) => ({ label: label(o), trend: drawn[i]! }))) };
       }),
     ),
   alarms: procedureFor("viewer")
