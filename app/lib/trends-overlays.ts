@@ -4,6 +4,9 @@
  * series' dataset) or `<subsystem>:<metric>:<primary dataset>:<processing string>`. Parsing is
  * lenient (a malformed entry is left out); app/lib/trends-overlay-problems.ts names what was wrong.
  */
+import { seriesLabel } from "../../server/hdqm/series-label";
+import { MAX_TREND_OVERLAYS } from "../../server/hdqm/trend-limits";
+
 export interface Overlay {
   subsystem: string;
   metric: string;
@@ -12,8 +15,8 @@ export interface Overlay {
   processingString: string | null;
 }
 
-/** Overlays on one chart (each is one more trend request). */
-export const MAX_OVERLAYS = 4;
+/** Overlays on one chart (each is one more trend request): the API's limit. */
+export const MAX_OVERLAYS = MAX_TREND_OVERLAYS;
 export const OVERLAY_KEY = "ov";
 
 const NAME = /^[A-Za-z0-9_+.-]+$/;
@@ -50,5 +53,5 @@ export function overlayDataset<T extends string | null>(o: Overlay, main: { prim
 
 /** The name of an overlay's series in the legend, the tooltip and the point details: subsystem, metric and (when its own) dataset. */
 export function overlayLabel(o: Overlay): string {
-  return `${o.subsystem}/${o.metric}${o.primaryDataset && o.processingString ? ` (${o.primaryDataset} / ${o.processingString})` : ""}`;
+  return seriesLabel(o.subsystem, o.metric, o.primaryDataset && o.processingString ? { primaryDataset: o.primaryDataset, processingString: o.processingString } : null);
 }

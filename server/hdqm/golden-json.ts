@@ -4,6 +4,7 @@
  * certified lumisections and its certified luminosity go with every point.
  */
 import { z } from "zod";
+import { MAX_TREND_RUNS } from "./trend-limits";
 
 export type GoldenJson = Record<string, [number, number][]>;
 
@@ -14,7 +15,7 @@ const lsRange = z
 export const goldenJsonSchema = z
   .record(z.string().regex(/^\d+$/, "run numbers are the keys"), z.array(lsRange))
   .refine((o) => Object.keys(o).length > 0, { message: "the golden JSON lists no runs" })
-  .refine((o) => Object.keys(o).length <= 20_000, { message: "at most 20,000 runs" });
+  .refine((o) => Object.keys(o).length <= MAX_TREND_RUNS, { message: `at most ${MAX_TREND_RUNS.toLocaleString("en-US")} runs` });
 
 export interface GoldenRun {
   readonly run: number;

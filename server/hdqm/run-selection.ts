@@ -1,11 +1,9 @@
 /** How a trend picks its runs: latest N, a range, an explicit list, or a golden JSON. */
 import { z } from "zod";
 import { goldenJsonSchema } from "./golden-json";
+import { MAX_TREND_RUNS } from "./trend-limits";
 
 const runNumber = z.number().int().positive();
-
-/** The most runs one trend reads, whatever the selection: latest N and lists are held to it here, a range when it is read. */
-export const MAX_TREND_RUNS = 20_000;
 
 export const runSelectionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("latest"), n: z.number().int().min(1).max(MAX_TREND_RUNS) }),

@@ -9,7 +9,8 @@ import { sql } from "kysely";
 import { z } from "zod";
 import type { Db } from "../../db/pool";
 import { certifiedLsCount, goldenRuns, type GoldenRun } from "./golden-json";
-import { MAX_TREND_RUNS, runSelectionSchema, type ParsedRunSelection } from "./run-selection";
+import { runSelectionSchema, type ParsedRunSelection } from "./run-selection";
+import { MAX_TREND_OVERLAYS, MAX_TREND_RUNS } from "./trend-limits";
 import { runAxis, xAxes } from "./x-axis";
 
 const name = z.string().regex(/^[A-Za-z0-9_+-]+$/, "metric names are [A-Za-z0-9_+-]+");
@@ -30,9 +31,6 @@ export const trendRequestSchema = seriesScopeSchema.extend({
 });
 
 export type TrendRequest = z.input<typeof trendRequestSchema>;
-
-/** Series drawn over one trend from another subsystem, metric or dataset (as the trend page's overlays). */
-export const MAX_TREND_OVERLAYS = 4;
 
 /** A trend's CSV with its overlays' columns: each overlay is one metric over its own scope. */
 export const trendCsvRequestSchema = trendRequestSchema.extend({

@@ -1,8 +1,7 @@
 /**
  * The overview page's picture of certification: runs in flight per stage, runs waiting for a
  * sign-off or for prompt calibrations, recent failures (comparisons in ERROR, failed activities
- * that no later step of their stage settled),
- * missed sign-off deadlines and HDQM trend alarms.
+ * that no later step of their stage settled), missed sign-off deadlines and HDQM trend alarms.
  */
 import type { Db } from "../../db/pool";
 import { listAlarms } from "../hdqm/alarms";

@@ -8,7 +8,7 @@
 import { sql } from "kysely";
 
 /** Audit kinds that settle an earlier comparison failure of the same workflow and stage. */
-export const settlingKinds = ["transition", "signoff", "comparison-failed"] as const;
+const settlingKinds = ["transition", "signoff", "comparison-failed"] as const;
 
 /** True for a `cert_audit` row aliased `a` that is not a comparison failure settled by a later step. */
 export const notSettled = sql<boolean>`(a.kind <> 'comparison-failed' or not exists (

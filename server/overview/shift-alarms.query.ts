@@ -1,6 +1,7 @@
 /**
  * The shift's alarm list: comparisons in ERROR (one alarm per run and dataset), comparison
- * activities that failed and that no later step of their stage settled, and sign-off deadlines missed (the workflow's escalation), each with
+ * activities that failed and that no later step of their stage settled
+ * (./settled-failure.ts), and sign-off deadlines missed (the workflow's escalation), each with
  * its acknowledgement when there is one. Derived on every read from certification's tables,
  * so a workflow never has to know about alarms; only acknowledgements are stored.
  */

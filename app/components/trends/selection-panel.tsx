@@ -8,6 +8,7 @@ import type { SelectionTree } from "../../../server/hdqm/selection-tree";
 import { browserTrpc } from "../../lib/trpc-browser";
 import { encodeGolden, MAX_INLINE_GOLDEN, parseRunList, readGoldenJson, type RunChoice, runListJunk, trendQuantities, type TrendQuantityName, trendXAxes, type TrendView, type TrendXAxisName } from "../../lib/trends-url";
 import { switchSubsystem } from "../../lib/trends-view";
+import { MAX_TREND_RUNS } from "../../../server/hdqm/trend-limits";
 import { AxisRangeForm } from "./axis-range-form";
 
 const axisLabels: Record<TrendXAxisName, string> = { run: "Run number", time: "Run start time", fill: "LHC fill", duration: "Cumulative duration (h)", luminosity: "Integrated luminosity (fb⁻¹)" };
@@ -43,7 +44,7 @@ function RunsChooser({ view, go }: Pick<Props, "view" | "go">) {
     setProblem(null);
     if (kind === "latest") {
       const v = Number(n);
-      if (!Number.isInteger(v) || v < 1 || v > 20_000) return setProblem("N must be a whole number from 1 to 20,000");
+      if (!Number.isInteger(v) || v < 1 || v > MAX_TREND_RUNS) return setProblem(`N must be a whole number from 1 to ${MAX_TREND_RUNS.toLocaleString("en-US")}`);
       go({ ...view, runs: { kind, n: v }, point: null });
     } else if (kind === "range") {
       const a = Number(from);

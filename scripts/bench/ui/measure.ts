@@ -35,6 +35,8 @@ export interface Sample {
   interactiveMs: number;
   /** Navigation start → React had hydrated the page, ms (null for a page without React: the bare page). */
   hydratedMs: number | null;
+  /** The page's HTML, bytes as the server sent them (uncompressed here). */
+  htmlBytes: number;
 }
 
 export async function measure(browser: Browser, url: string, check: (points: number | null, text: string) => void, hydrates = false): Promise<Sample> {
@@ -50,13 +52,14 @@ export async function measure(browser: Browser, url: string, check: (points: num
       throw new Error(`${url}: no chart drawn (${err instanceof Error ? err.message : String(err)}); page errors: ${problems.join("; ") || "none"}`);
     });
     if (hydrates) await page.waitForFunction(() => (window as unknown as { __hydratedAt?: number }).__hydratedAt !== undefined, undefined, { timeout: 60_000, polling: 50 });
-    const { renderedMs, interactiveMs, hydratedMs } = await page.evaluate(() => {
+    const { renderedMs, interactiveMs, hydratedMs, htmlBytes } = await page.evaluate(() => {
       const w = window as unknown as { __renderedAt: number; __idleAt: number; __hydratedAt?: number };
-      return { renderedMs: w.__renderedAt, interactiveMs: w.__idleAt, hydratedMs: w.__hydratedAt ?? null };
+      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+      return { renderedMs: w.__renderedAt, interactiveMs: w.__idleAt, hydratedMs: w.__hydratedAt ?? null, htmlBytes: nav?.decodedBodySize ?? 0 };
     });
     const points = await page.locator('[data-rendered="true"]').first().getAttribute("data-points");
     check(points === null ? null : Number(points), await page.locator("body").innerText());
-    return { renderedMs, interactiveMs, hydratedMs };
+    return { renderedMs, interactiveMs, hydratedMs, htmlBytes };
   } finally {
     await context.close();
   }

@@ -71,9 +71,9 @@ export const benchUiCommand: CliCommand = {
         const s = v.map((x) => x.hydratedMs).filter((x): x is number => x !== null).sort((a, b) => a - b);
         return s.length ? { median: percentile(s, 50), p90: percentile(s, 90) } : null;
       };
-      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { rendered: stats(v, "renderedMs"), interactive: stats(v, "interactiveMs"), hydrated: hydrated(v) }])) as Record<
+      const summary = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, { rendered: stats(v, "renderedMs"), interactive: stats(v, "interactiveMs"), hydrated: hydrated(v), htmlBytes: v[0]?.htmlBytes ?? 0 }])) as Record<
         keyof typeof pages,
-        { rendered: ReturnType<typeof stats>; interactive: ReturnType<typeof stats>; hydrated: ReturnType<typeof hydrated> }
+        { rendered: ReturnType<typeof stats>; interactive: ReturnType<typeof stats>; hydrated: ReturnType<typeof hydrated>; htmlBytes: number }
       >;
       const ratio = { median: summary.page.interactive.median / summary.bare.interactive.median, p90: summary.page.interactive.p90 / summary.bare.interactive.p90 };
       const result = { runs, reps, viewport: "1920x1080", ...summary, ratio };
@@ -82,7 +82,7 @@ export const benchUiCommand: CliCommand = {
         console.log(`bench ui: ${runs}-point trend, navigation → chart drawn and main thread free (ms), ${reps} repetitions, fresh browser context each`);
         const row = (name: string, s: (typeof summary)["page"]) =>
           console.log(
-            `  ${name.padEnd(44)} median ${s.interactive.median.toFixed(0).padStart(5)}  p90 ${s.interactive.p90.toFixed(0).padStart(5)}   (drawn: median ${s.rendered.median.toFixed(0)}, p90 ${s.rendered.p90.toFixed(0)}${s.hydrated ? `; controls hydrated: median ${s.hydrated.median.toFixed(0)}, p90 ${s.hydrated.p90.toFixed(0)}` : ""})`,
+            `  ${name.padEnd(44)} median ${s.interactive.median.toFixed(0).padStart(5)}  p90 ${s.interactive.p90.toFixed(0).padStart(5)}   (drawn: median ${s.rendered.median.toFixed(0)}, p90 ${s.rendered.p90.toFixed(0)}${s.hydrated ? `; controls hydrated: median ${s.hydrated.median.toFixed(0)}, p90 ${s.hydrated.p90.toFixed(0)}` : ""}; HTML ${s.htmlBytes} bytes)`,
           );
         row("/trends (points only, eb=0 fb=0)", summary.page);
         row("bare HTML + ECharts, same data", summary.bare);

@@ -10,6 +10,7 @@ import { queryRunQuantity, runQuantityRequestSchema } from "../../hdqm/run-quant
 import { selectionTree } from "../../hdqm/selection-tree";
 import { queryTrendColumns, trendColumnsRequestSchema } from "../../hdqm/trend-columns";
 import { queryTrend, TrendQueryError, trendCsvRequestSchema, trendRequestSchema } from "../../hdqm/trend-query";
+import { seriesLabel } from "../../hdqm/series-label";
 import { boundedArray, nameText, runNumber } from "../../limits/fields";
 import { withinColumns } from "../../limits/columns";
 import { procedureFor, router } from "../trpc";
@@ -62,8 +63,7 @@ export const trendsRouter = router({
           trend(main),
           ...overlays.map(({ metric, ...scope }) => trend({ ...scope, metrics: [metric], xAxis: main.xAxis })),
         ]);
-        const label = (o: (typeof overlays)[number]) =>
-          `${o.subsystem}/${o.metric}${o.primaryDataset !== main.primaryDataset || o.processingString !== main.processingString ? ` (${o.primaryDataset} / ${o.processingString})` : ""}`;
+        const label = (o: (typeof overlays)[number]) => seriesLabel(o.subsystem, o.metric, o.primaryDataset !== main.primaryDataset || o.processingString !== main.processingString ? o : null);
         return { filename: `hdqm-${input.subsystem}-${input.metrics.join("+")}.csv`, csv: trendToCsv(t, overlays.map((o, i) => ({ label: label(o), trend: drawn[i]! }))) };
       }),
     ),
